@@ -1,0 +1,37 @@
+package com.kairos.domain.event;
+
+import com.kairos.domain.common.BlobVersion;
+import com.kairos.domain.common.EncryptedBlob;
+import com.kairos.domain.common.EventId;
+import com.kairos.domain.common.IntentCategory;
+import com.kairos.domain.common.TimeZoneId;
+import com.kairos.domain.common.Uuids;
+import com.kairos.domain.common.ValidationFailure;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A manual event as the client describes it. {@code endsAt} and {@code intentCategory} may be null;
+ * {@code timezone} defaults to UTC and {@code blobVersion} to 1.
+ */
+public record CreateEventCommand(
+    EventId id,
+    Instant startsAt,
+    Instant endsAt,
+    TimeZoneId timezone,
+    IntentCategory intentCategory,
+    EncryptedBlob encryptedPayload,
+    BlobVersion blobVersion) {
+
+  public CreateEventCommand {
+    Objects.requireNonNull(id, "id");
+    Uuids.requireV4(id.value(), "id");
+    Objects.requireNonNull(startsAt, "starts_at");
+    Objects.requireNonNull(encryptedPayload, "encrypted_payload");
+    timezone = timezone == null ? TimeZoneId.UTC : timezone;
+    blobVersion = blobVersion == null ? BlobVersion.DEFAULT : blobVersion;
+    if (endsAt != null && !endsAt.isAfter(startsAt)) {
+      throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
+    }
+  }
+}

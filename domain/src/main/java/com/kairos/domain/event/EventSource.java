@@ -1,0 +1,7 @@
+package com.kairos.domain.event;
+
+/** Where a calendar event came from. */
+public enum EventSource {
+  NEGOTIATION,
+  MANUAL
+}

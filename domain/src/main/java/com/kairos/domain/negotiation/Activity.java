@@ -1,0 +1,32 @@
+package com.kairos.domain.negotiation;
+
+import com.kairos.domain.common.AgentMode;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.ReplyId;
+import com.kairos.domain.common.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of a negotiation's history: who did what, from which state to which, at which version
+ * and when. Never a blob. {@code actorId} is null for the system (expiry); {@code fromState} is
+ * null for the start; {@code replyId} and {@code agentMode} only accompany replies.
+ */
+public record Activity(
+    NegotiationId negotiationId,
+    UserId actorId,
+    NegotiationAction action,
+    NegotiationState fromState,
+    NegotiationState toState,
+    long version,
+    Instant at,
+    ReplyId replyId,
+    AgentMode agentMode) {
+
+  public Activity {
+    Objects.requireNonNull(negotiationId, "negotiation_id");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(toState, "to_state");
+    Objects.requireNonNull(at, "at");
+  }
+}

@@ -1,0 +1,118 @@
+package com.kairos.domain.negotiation;
+
+import com.kairos.domain.common.EncryptedBlob;
+import com.kairos.domain.common.SlotId;
+import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.VenueId;
+import java.util.List;
+import java.util.Objects;
+
+/** A participant's answer: accept, decline or counter-propose. */
+public sealed interface Reply {
+
+  NegotiationAction action();
+
+  /**
+   * Accept some options. A null list means "all open slots" / "all venues"; a given list must name
+   * options of this negotiation.
+   */
+  record Accept(List<SlotId> slotIds, List<VenueId> venueIds) implements Reply {
+    public Accept {
+      slotIds = slotIds == null ? null : List.copyOf(slotIds);
+      venueIds = venueIds == null ? null : List.copyOf(venueIds);
+    }
+
+    @Override
+    public NegotiationAction action() {
+      return NegotiationAction.ACCEPT;
+    }
+  }
+
+  /** Leave the negotiation (invitees only). */
+  record Decline() implements Reply {
+    @Override
+    public NegotiationAction action() {
+      return NegotiationAction.DECLINE;
+    }
+  }
+
+  /**
+   * Propose new options (at least one in all) with a counter blob, optionally listing existing
+   * options the counter-er also agrees to.
+   */
+  record Counter(
+      List<SlotProposal> newSlots,
+      List<VenueProposal> newVenues,
+      List<SlotId> slotIds,
+      List<VenueId> venueIds,
+      EncryptedBlob counterPayload)
+      implements Reply {
+    public Counter {
+      newSlots = newSlots == null ? List.of() : List.copyOf(newSlots);
+      newVenues = newVenues == null ? List.of() : List.copyOf(newVenues);
+      slotIds = slotIds == null ? null : List.copyOf(slotIds);
+      venueIds = venueIds == null ? null : List.copyOf(venueIds);
+      if (newSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
+        throw new ValidationFailure("counter_slots", "too_many_options", "at most 10 per request");
+      }
+      if (newVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
+        throw new ValidationFailure("counter_venues", "too_many_options", "at most 10 per request");
+      }
+      if (newSlots.isEmpty() && newVenues.isEmpty()) {
+        throw new ValidationFailure(
+            "counter_slots", "missing_counter_options", "a counter must propose a slot or venue");
+      }
+      if (counterPayload == null) {
+        throw new ValidationFailure(
+            "counter_payload", "counter_payload_required", "a counter carries a counter_payload");
+      }
+    }
+
+    @Override
+    public NegotiationAction action() {
+      return NegotiationAction.COUNTER;
+    }
+  }
+
+  /**
+   * Builds the reply named by {@code action} from the request's fields, refusing fields that do not
+   * belong to that action. Null means the client left the field out.
+   */
+  static Reply of(
+      NegotiationAction action,
+      List<SlotId> slotIds,
+      List<VenueId> venueIds,
+      List<SlotProposal> counterSlots,
+      List<VenueProposal> counterVenues,
+      EncryptedBlob counterPayload) {
+    Objects.requireNonNull(action, "action");
+    if (action != NegotiationAction.COUNTER) {
+      if (counterPayload != null) {
+        throw new ValidationFailure(
+            "counter_payload", "counter_payload_not_allowed", "only a counter carries it");
+      }
+      if (counterSlots != null || counterVenues != null) {
+        throw new ValidationFailure(
+            counterSlots != null ? "counter_slots" : "counter_venues",
+            "counter_options_not_allowed",
+            "only a counter proposes options");
+      }
+    }
+    switch (action) {
+      case ACCEPT:
+        return new Accept(slotIds, venueIds);
+      case DECLINE:
+        if (slotIds != null || venueIds != null) {
+          throw new ValidationFailure(
+              slotIds != null ? "accepted_slot_ids" : "accepted_venue_ids",
+              "selection_not_allowed",
+              "a decline accepts nothing");
+        }
+        return new Decline();
+      case COUNTER:
+        return new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
+      default:
+        throw new ValidationFailure("action", "invalid_enum", "must be accept, decline or counter");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package com.kairos.domain.negotiation;
+
+import com.kairos.domain.common.DomainException;
+import java.util.Objects;
+
+/**
+ * A write the state machine refuses (HTTP 409). Every refusal names the state the negotiation is in
+ * and the action that was asked for.
+ */
+public abstract class TransitionRefused extends DomainException {
+  private static final long serialVersionUID = 1L;
+  private final NegotiationState currentState;
+  private final NegotiationAction requestedAction;
+
+  TransitionRefused(
+      NegotiationState currentState, NegotiationAction requestedAction, String message) {
+    super(message);
+    this.currentState = Objects.requireNonNull(currentState);
+    this.requestedAction = Objects.requireNonNull(requestedAction);
+  }
+
+  public NegotiationState currentState() {
+    return currentState;
+  }
+
+  public NegotiationAction requestedAction() {
+    return requestedAction;
+  }
+}

@@ -1,0 +1,11 @@
+package com.kairos.domain.port;
+
+import com.kairos.domain.event.EventStatus;
+import java.time.Instant;
+
+/** Filters of a user's event list; every component may be null. */
+public record EventQuery(EventStatus status, Instant updatedAfter, Keyset after) {
+  public EventQuery after(Keyset position) {
+    return new EventQuery(status, updatedAfter, position);
+  }
+}

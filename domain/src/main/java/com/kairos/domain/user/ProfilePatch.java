@@ -1,0 +1,31 @@
+package com.kairos.domain.user;
+
+import com.kairos.domain.common.AgentMode;
+import com.kairos.domain.common.FieldPatch;
+import com.kairos.domain.common.ValidationFailure;
+import java.util.Objects;
+
+/** The fields {@code PATCH /me} may change; each absent, or set (display name may be null). */
+public record ProfilePatch(
+    FieldPatch<String> displayName,
+    FieldPatch<String> locale,
+    FieldPatch<AgentMode> agentModeDefault) {
+
+  public ProfilePatch {
+    Objects.requireNonNull(displayName, "display_name");
+    Objects.requireNonNull(locale, "locale");
+    Objects.requireNonNull(agentModeDefault, "agent_mode_default");
+    displayName.map(
+        name -> {
+          UserProfile.requireDisplayName(name);
+          return name;
+        });
+    locale = locale.map(tag -> Locales.canonical(tag, "locale"));
+    if (locale.isPresent() && locale.applyTo("") == null) {
+      throw new ValidationFailure("locale", "invalid_type", "must not be null");
+    }
+    if (agentModeDefault.isPresent() && agentModeDefault.applyTo(AgentMode.MANUAL) == null) {
+      throw new ValidationFailure("agent_mode_default", "invalid_type", "must not be null");
+    }
+  }
+}
