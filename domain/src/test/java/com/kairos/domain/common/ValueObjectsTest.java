@@ -1,0 +1,126 @@
+package com.kairos.domain.common;
+
+import static com.kairos.domain.testing.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The value objects refuse every invalid value, so an invalid one cannot exist. */
+class ValueObjectsTest {
+
+  @Test
+  void blobsAcceptBothAlphabetsWithOrWithoutPaddingAndKeepTheExactText() {
+    byte[] bytes = {(byte) 0xfb, (byte) 0xff, 0x01, 0x02};
+    String standard = Base64.getEncoder().encodeToString(bytes);
+    String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    assertThat(standard).contains("+").endsWith("==");
+    assertThat(urlSafe).contains("-").doesNotEndWith("=");
+    assertThat(EncryptedBlob.of(standard, "f").value()).isEqualTo(standard);
+    assertThat(EncryptedBlob.of(urlSafe, "f").value()).isEqualTo(urlSafe);
+    assertThat(EncryptedBlob.of(urlSafe, "f").decodedLength()).isEqualTo(4);
+  }
+
+  @Test
+  void blobsDecodeToOneToSixteenKibibytes() {
+    assertThat(EncryptedBlob.of(b64(1), "f").decodedLength()).isEqualTo(1);
+    assertThat(EncryptedBlob.of(b64(16_384), "f").decodedLength()).isEqualTo(16_384);
+    assertRefused(
+        () -> EncryptedBlob.of(b64(16_385), "encrypted_payload"),
+        "encrypted_payload",
+        "payload_too_large");
+    assertRefused(() -> EncryptedBlob.of("", "f"), "f", "empty_payload");
+    assertRefused(() -> EncryptedBlob.of("not base64!", "f"), "f", "invalid_base64");
+    assertRefused(() -> EncryptedBlob.of("ab c", "f"), "f", "invalid_base64");
+    assertRefused(() -> EncryptedBlob.of("x".repeat(30_000), "f"), "f", "payload_too_large");
+  }
+
+  @Test
+  void blobsNeverShowTheirContentWhenPrinted() {
+    String marker = Base64.getEncoder().encodeToString("SECRET-MARKER".getBytes());
+    EncryptedBlob blob = EncryptedBlob.of(marker, "f");
+    assertThat(blob.toString())
+        .doesNotContain(marker)
+        .isEqualTo("EncryptedBlob[redacted, 13 bytes]");
+    assertThat(String.valueOf(java.util.List.of(blob))).doesNotContain(marker);
+  }
+
+  @Test
+  void userIdsAreOneTo128CharactersWithoutWhitespace() {
+    assertThat(new UserId("a").value()).isEqualTo("a");
+    assertThat(new UserId("u".repeat(128)).value()).hasSize(128);
+    assertRefused(() -> new UserId(""), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId("u".repeat(129)), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId("a b"), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId("a\tb"), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId("a\u0000b"), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId("a\u00a0b"), "user_id", "invalid_user_id");
+  }
+
+  @Test
+  void timeZonesAreIanaIds() {
+    assertThat(new TimeZoneId("America/New_York").value()).isEqualTo("America/New_York");
+    assertThat(TimeZoneId.UTC.value()).isEqualTo("UTC");
+    assertRefused(() -> new TimeZoneId("Mars/Olympus"), "timezone", "invalid_timezone");
+    assertRefused(() -> new TimeZoneId("+02:00"), "timezone", "invalid_timezone");
+  }
+
+  @Test
+  void uuidsParseOnlyInCanonicalFormAndV4IsChecked() {
+    UUID id = UUID.randomUUID();
+    assertThat(Uuids.parse(id.toString(), "id")).isEqualTo(id);
+    assertRefused(() -> Uuids.parse("1-1-1-1-1", "id"), "id", "invalid_uuid");
+    assertRefused(
+        () -> Uuids.parse("zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz", "id"), "id", "invalid_uuid");
+    assertRefused(
+        () -> Uuids.requireV4(UUID.fromString("00000000-0000-1000-8000-000000000000"), "id"),
+        "id",
+        "invalid_uuid");
+    assertThat(Uuids.requireV4(id, "id")).isEqualTo(id);
+  }
+
+  @Test
+  void uuidOrderIsUnsignedLikePostgres() {
+    SlotId low = new SlotId(UUID.fromString("7fffffff-ffff-4fff-bfff-ffffffffffff"));
+    SlotId high = new SlotId(UUID.fromString("80000000-0000-4000-8000-000000000000"));
+    assertThat(low.compareTo(high)).isNegative();
+    assertThat(low.value().compareTo(high.value())).isPositive();
+  }
+
+  @Test
+  void timeRangesEndAfterTheyStartAndLastAtMostADay() {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    assertRefused(() -> new TimeRange(start, start), "ends_at", "ends_before_start");
+    assertRefused(
+        () -> new TimeRange(start, start.plusSeconds(86_401)), "ends_at", "slot_too_long");
+    assertThat(new TimeRange(start, start.plusSeconds(86_400)).endsAt())
+        .isEqualTo(start.plusSeconds(86_400));
+  }
+
+  @Test
+  void blobVersionsStartAtOne() {
+    assertRefused(() -> new BlobVersion(0), "encrypted_blob_version", "out_of_range");
+    assertThat(BlobVersion.DEFAULT.value()).isEqualTo(1);
+  }
+
+  @Test
+  void nowIsTruncatedToMicroseconds() {
+    Instant precise = Instant.parse("2026-11-23T10:00:00.123456789Z");
+    assertThat(Timestamps.truncate(precise))
+        .isEqualTo(Instant.parse("2026-11-23T10:00:00.123456Z"));
+  }
+
+  @Test
+  void wireEnumsParseLowerCaseNamesOnly() {
+    assertThat(IntentCategory.fromWire("brunch")).isEqualTo(IntentCategory.BRUNCH);
+    assertThat(AgentMode.fromWire("autonomous")).isEqualTo(AgentMode.AUTONOMOUS);
+    assertRefused(() -> IntentCategory.fromWire("BRUNCH"), "intent_category", "invalid_enum");
+    assertRefused(() -> AgentMode.fromWire(null), "agent_mode", "invalid_enum");
+  }
+
+  private static String b64(int bytes) {
+    return Base64.getEncoder().encodeToString(new byte[bytes]);
+  }
+}
