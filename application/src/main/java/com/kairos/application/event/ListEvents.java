@@ -1,0 +1,48 @@
+package com.kairos.application.event;
+
+import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.paging.Page;
+import com.kairos.application.paging.PageRequest;
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.event.Event;
+import com.kairos.domain.port.EventQuery;
+import com.kairos.domain.port.EventRepository;
+import com.kairos.domain.port.Keyset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The caller's events, newest change first, with the same cursor contract as negotiations. */
+public final class ListEvents {
+  private final Transactions transactions;
+  private final EventRepository events;
+  private final CursorCodec cursors;
+  private final Clock clock;
+
+  public ListEvents(
+      Transactions transactions, EventRepository events, CursorCodec cursors, Clock clock) {
+    this.transactions = transactions;
+    this.events = events;
+    this.cursors = cursors;
+    this.clock = clock;
+  }
+
+  public Page<Event> list(UserId caller, EventFilter filter, PageRequest page) {
+    Instant now = Timestamps.now(clock);
+    String binding = "events|" + caller + "|" + filter.binding();
+    Keyset after = page.cursor() == null ? null : cursors.decode(page.cursor(), binding, now);
+    EventQuery query = new EventQuery(filter.status(), filter.updatedAfter(), after);
+    List<Event> rows =
+        transactions.inTransaction(() -> events.listFor(caller, query, page.limit() + 1));
+    boolean hasMore = rows.size() > page.limit();
+    List<Event> items = hasMore ? rows.subList(0, page.limit()) : rows;
+    String next = null;
+    if (hasMore) {
+      Event last = items.get(items.size() - 1);
+      next = cursors.encode(new Keyset(last.updatedAt(), last.id().value()), binding, now);
+    }
+    return new Page<>(items, page.limit(), next);
+  }
+}

@@ -1,0 +1,45 @@
+package com.kairos.application.negotiation;
+
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.port.EventRepository;
+import com.kairos.domain.port.NegotiationRepository;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Cancels a draft, active or finalized negotiation (the owner's alone), voiding its events. */
+public final class CancelNegotiation {
+  private final Transactions transactions;
+  private final NegotiationRepository negotiations;
+  private final EventRepository events;
+  private final Clock clock;
+
+  public CancelNegotiation(
+      Transactions transactions,
+      NegotiationRepository negotiations,
+      EventRepository events,
+      Clock clock) {
+    this.transactions = transactions;
+    this.negotiations = negotiations;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Negotiation cancel(UserId actor, NegotiationId id, Long expectedVersion) {
+    return transactions.inTransaction(
+        () -> {
+          Instant now = Timestamps.now(clock);
+          Negotiation current = Negotiations.lock(negotiations, id);
+          Transition t = current.cancel(actor, expectedVersion, now);
+          negotiations.update(t.negotiation(), t.activity());
+          if (t.result() instanceof Transition.Cancelled cancelled && cancelled.voidsEvents()) {
+            events.cancelForNegotiation(id, now);
+          }
+          return t.negotiation();
+        });
+  }
+}

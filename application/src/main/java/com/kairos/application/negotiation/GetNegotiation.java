@@ -1,0 +1,32 @@
+package com.kairos.application.negotiation;
+
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.port.NegotiationRepository;
+import java.time.Clock;
+
+/** Reads one negotiation as a participant sees it now (404 unknown or a foreign draft, 403). */
+public final class GetNegotiation {
+  private final Transactions transactions;
+  private final NegotiationRepository negotiations;
+  private final Clock clock;
+
+  public GetNegotiation(
+      Transactions transactions, NegotiationRepository negotiations, Clock clock) {
+    this.transactions = transactions;
+    this.negotiations = negotiations;
+    this.clock = clock;
+  }
+
+  public Negotiation get(UserId caller, NegotiationId id) {
+    return transactions.inTransaction(
+        () -> {
+          Negotiation negotiation = Negotiations.get(negotiations, id);
+          negotiation.requireReadableBy(caller);
+          return negotiation.asOf(Timestamps.now(clock));
+        });
+  }
+}

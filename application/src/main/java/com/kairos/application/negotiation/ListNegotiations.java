@@ -1,0 +1,57 @@
+package com.kairos.application.negotiation;
+
+import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.paging.Page;
+import com.kairos.application.paging.PageRequest;
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.NegotiationSummary;
+import com.kairos.domain.port.Keyset;
+import com.kairos.domain.port.NegotiationQuery;
+import com.kairos.domain.port.NegotiationRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The negotiations a caller takes part in, newest change first, keyset-paginated: a page never
+ * repeats an item, and every item that did not change while paging is returned once.
+ */
+public final class ListNegotiations {
+  private final Transactions transactions;
+  private final NegotiationRepository negotiations;
+  private final CursorCodec cursors;
+  private final Clock clock;
+
+  public ListNegotiations(
+      Transactions transactions,
+      NegotiationRepository negotiations,
+      CursorCodec cursors,
+      Clock clock) {
+    this.transactions = transactions;
+    this.negotiations = negotiations;
+    this.cursors = cursors;
+    this.clock = clock;
+  }
+
+  public Page<NegotiationSummary> list(UserId caller, NegotiationFilter filter, PageRequest page) {
+    Instant now = Timestamps.now(clock);
+    String binding = "negotiations|" + caller + "|" + filter.binding();
+    Keyset after = page.cursor() == null ? null : cursors.decode(page.cursor(), binding, now);
+    NegotiationQuery query =
+        new NegotiationQuery(
+            filter.states(), filter.role(), filter.awaitingMe(), filter.updatedAfter(), after);
+    List<NegotiationSummary> rows =
+        transactions.inTransaction(
+            () -> negotiations.listFor(caller, query, now, page.limit() + 1));
+    boolean hasMore = rows.size() > page.limit();
+    List<NegotiationSummary> items = hasMore ? rows.subList(0, page.limit()) : rows;
+    String next = null;
+    if (hasMore) {
+      NegotiationSummary last = items.get(items.size() - 1);
+      next = cursors.encode(new Keyset(last.updatedAt(), last.id().value()), binding, now);
+    }
+    return new Page<>(items.stream().map(s -> s.asOf(now)).toList(), page.limit(), next);
+  }
+}

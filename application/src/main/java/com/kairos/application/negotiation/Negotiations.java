@@ -1,0 +1,24 @@
+package com.kairos.application.negotiation;
+
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.NotFound;
+import com.kairos.domain.common.ResourceType;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.port.NegotiationRepository;
+
+/** Lookups the negotiation use cases share: a missing negotiation is a 404. */
+final class Negotiations {
+  private Negotiations() {}
+
+  static Negotiation get(NegotiationRepository repository, NegotiationId id) {
+    return repository.findById(id).orElseThrow(() -> notFound(id));
+  }
+
+  static Negotiation lock(NegotiationRepository repository, NegotiationId id) {
+    return repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static NotFound notFound(NegotiationId id) {
+    return new NotFound(ResourceType.NEGOTIATION, id.toString());
+  }
+}

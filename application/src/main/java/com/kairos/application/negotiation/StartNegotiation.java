@@ -1,0 +1,64 @@
+package com.kairos.application.negotiation;
+
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.DuplicateId;
+import com.kairos.domain.common.IdGenerator;
+import com.kairos.domain.common.ResourceType;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.StartCommand;
+import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.port.NegotiationRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a negotiation. An id already taken is a conflict, except for the owner re-sending the very
+ * same request (an offline retry), which gets the stored negotiation back.
+ */
+public final class StartNegotiation {
+  private static final Logger LOG = LoggerFactory.getLogger(StartNegotiation.class);
+
+  /** The negotiation as it reads now; {@code replayed} when this was a retry of a stored start. */
+  public record Result(Negotiation negotiation, boolean replayed) {}
+
+  private final Transactions transactions;
+  private final NegotiationRepository negotiations;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public StartNegotiation(
+      Transactions transactions, NegotiationRepository negotiations, IdGenerator ids, Clock clock) {
+    this.transactions = transactions;
+    this.negotiations = negotiations;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public Result start(UserId owner, StartCommand command) {
+    String fingerprint = command.fingerprint();
+    return transactions.inTransaction(
+        () -> {
+          Instant now = Timestamps.now(clock);
+          Optional<Negotiation> existing = negotiations.findById(command.id());
+          if (existing.isPresent()) {
+            if (existing.get().wasStartedBy(owner, fingerprint)) {
+              return new Result(existing.get().asOf(now), true);
+            }
+            throw new DuplicateId(ResourceType.NEGOTIATION, command.id().toString());
+          }
+          Transition started = Negotiation.start(command, owner, now, ids);
+          negotiations.insert(started.negotiation(), started.activity());
+          LOG.info(
+              "negotiation started id={} state={} participants={}",
+              command.id(),
+              started.negotiation().state().wire(),
+              started.negotiation().participantCount());
+          return new Result(started.negotiation(), false);
+        });
+  }
+}

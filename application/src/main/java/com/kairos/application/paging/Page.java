@@ -1,0 +1,14 @@
+package com.kairos.application.paging;
+
+import java.util.List;
+
+/** One page of a cursor-paginated listing; {@code nextCursor} is null on the last page. */
+public record Page<T>(List<T> items, int limit, String nextCursor) {
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  public boolean hasMore() {
+    return nextCursor != null;
+  }
+}

@@ -1,0 +1,138 @@
+package com.kairos.application.memory;
+
+import com.kairos.domain.common.ConcurrentModification;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.ReplyId;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.Uuids;
+import com.kairos.domain.negotiation.Activity;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationState;
+import com.kairos.domain.negotiation.NegotiationSummary;
+import com.kairos.domain.negotiation.Participant;
+import com.kairos.domain.negotiation.ParticipantStatus;
+import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.port.Keyset;
+import com.kairos.domain.port.NegotiationQuery;
+import com.kairos.domain.port.NegotiationRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link NegotiationRepository} over an {@link InMemoryStore}, with the PostgreSQL semantics. */
+public final class InMemoryNegotiationRepository implements NegotiationRepository {
+  private static final Comparator<NegotiationSummary> NEWEST_FIRST =
+      Comparator.comparing(NegotiationSummary::updatedAt)
+          .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value()))
+          .reversed();
+
+  private final InMemoryStore store;
+
+  public InMemoryNegotiationRepository(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Optional<Negotiation> findById(NegotiationId id) {
+    store.requireTransaction();
+    return Optional.ofNullable(store.negotiations.get(id));
+  }
+
+  @Override
+  public Optional<Negotiation> findByIdForUpdate(NegotiationId id) {
+    return findById(id); // the transaction already holds the store's lock
+  }
+
+  @Override
+  public void insert(Negotiation negotiation, Activity activity) {
+    store.requireTransaction();
+    if (store.negotiations.putIfAbsent(negotiation.id(), negotiation) != null) {
+      throw new ConcurrentModification("negotiation id already stored");
+    }
+    store.history.computeIfAbsent(negotiation.id(), k -> new ArrayList<>()).add(activity);
+  }
+
+  @Override
+  public void update(Negotiation negotiation, Activity activity) {
+    store.requireTransaction();
+    Negotiation stored = store.negotiations.get(negotiation.id());
+    if (stored == null || stored.version() != negotiation.version() - 1) {
+      throw new ConcurrentModification("negotiation changed concurrently");
+    }
+    store.negotiations.put(negotiation.id(), negotiation);
+    store.history.computeIfAbsent(negotiation.id(), k -> new ArrayList<>()).add(activity);
+    if (activity.replyId() != null) {
+      store.replies.add(replyKey(negotiation.id(), activity.actorId(), activity.replyId()));
+    }
+  }
+
+  @Override
+  public boolean replyRecorded(NegotiationId id, UserId actor, ReplyId replyId) {
+    store.requireTransaction();
+    return store.replies.contains(replyKey(id, actor, replyId));
+  }
+
+  @Override
+  public List<Activity> history(NegotiationId id) {
+    store.requireTransaction();
+    return List.copyOf(store.history.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public List<NegotiationSummary> listFor(
+      UserId user, NegotiationQuery query, Instant now, int limit) {
+    store.requireTransaction();
+    return store.negotiations.values().stream()
+        .filter(n -> n.participant(user).isPresent() && n.isVisibleTo(user))
+        .filter(n -> matches(n, user, query, now))
+        .map(n -> NegotiationSummary.of(n, user))
+        .filter(s -> query.after() == null || isAfter(s, query.after()))
+        .sorted(NEWEST_FIRST)
+        .limit(limit)
+        .toList();
+  }
+
+  private static boolean matches(Negotiation n, UserId user, NegotiationQuery q, Instant now) {
+    Negotiation current = n.asOf(now);
+    Participant me = n.participant(user).orElseThrow();
+    if (!q.states().isEmpty() && !q.states().contains(current.state())) {
+      return false;
+    }
+    if (q.role() != null && me.role() != q.role()) {
+      return false;
+    }
+    if (q.awaitingMe()
+        && !(current.state() == NegotiationState.ACTIVE
+            && me.status() == ParticipantStatus.PENDING)) {
+      return false;
+    }
+    return q.updatedAfter() == null || n.updatedAt().isAfter(q.updatedAfter());
+  }
+
+  private static boolean isAfter(NegotiationSummary s, Keyset position) {
+    int byTime = s.updatedAt().compareTo(position.updatedAt());
+    return byTime < 0 || (byTime == 0 && Uuids.compareUnsigned(s.id().value(), position.id()) < 0);
+  }
+
+  @Override
+  public int expireDue(Instant now, int batchSize) {
+    store.requireTransaction();
+    List<Negotiation> due =
+        store.negotiations.values().stream()
+            .filter(n -> n.isExpiredAt(now))
+            .sorted(Comparator.comparing(Negotiation::expiresAt))
+            .limit(batchSize)
+            .toList();
+    for (Negotiation n : due) {
+      Transition t = n.expire(now);
+      update(t.negotiation(), t.activity());
+    }
+    return due.size();
+  }
+
+  private static String replyKey(NegotiationId id, UserId actor, ReplyId replyId) {
+    return id + "|" + actor + "|" + replyId;
+  }
+}

@@ -1,0 +1,30 @@
+package com.kairos.application.testing;
+
+import com.kairos.application.UseCases;
+import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.memory.InMemoryEventRepository;
+import com.kairos.application.memory.InMemoryNegotiationRepository;
+import com.kairos.application.memory.InMemoryStore;
+import com.kairos.application.memory.InMemoryTransactions;
+import com.kairos.application.memory.InMemoryUserProfileRepository;
+import com.kairos.domain.testing.Fixtures;
+import com.kairos.domain.testing.SequentialIds;
+import java.nio.charset.StandardCharsets;
+
+/** Every use case wired over the in-memory ports, a hand-moved clock and deterministic ids. */
+public final class InMemoryBackend {
+  public static final byte[] CURSOR_SECRET =
+      "test-cursor-secret-of-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
+
+  public final InMemoryStore store = new InMemoryStore();
+  public final InMemoryTransactions transactions = new InMemoryTransactions(store);
+  public final InMemoryNegotiationRepository negotiations =
+      new InMemoryNegotiationRepository(store);
+  public final InMemoryEventRepository events = new InMemoryEventRepository(store);
+  public final InMemoryUserProfileRepository profiles = new InMemoryUserProfileRepository(store);
+  public final MutableClock clock = new MutableClock(Fixtures.NOW);
+  public final SequentialIds ids = new SequentialIds(42);
+  public final CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
+  public final UseCases useCases =
+      UseCases.create(transactions, negotiations, events, profiles, ids, cursors, clock);
+}

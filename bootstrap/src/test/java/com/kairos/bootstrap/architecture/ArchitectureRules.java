@@ -1,0 +1,77 @@
+package com.kairos.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/** The dependency rules of architecture.md, as ArchUnit rules over {@code com.kairos}. */
+final class ArchitectureRules {
+  static final String DOMAIN = "com.kairos.domain..";
+  static final String APPLICATION = "com.kairos.application..";
+  static final List<String> ADAPTERS =
+      List.of("com.kairos.http..", "com.kairos.postgres..", "com.kairos.firebase..");
+  static final String[] FRAMEWORKS = {
+    "io.javalin..",
+    "org.jdbi..",
+    "com.fasterxml.jackson..",
+    "com.google.firebase..",
+    "org.flywaydb.."
+  };
+
+  private ArchitectureRules() {}
+
+  static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY =
+      classes()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN)
+          .because("the domain is dependency-free");
+
+  static final ArchRule APPLICATION_DEPENDS_ON_DOMAIN_AND_SLF4J_ONLY =
+      classes()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "javax.crypto..", "org.slf4j..", DOMAIN, APPLICATION)
+          .because("use cases see the domain and logging, nothing else");
+
+  static final ArchRule NO_FRAMEWORK_TYPES_IN_THE_CORE =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, APPLICATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FRAMEWORKS)
+          .because("Javalin, Jdbi, Jackson, Firebase and Flyway stay in the adapters");
+
+  static final ArchRule NO_PACKAGE_CYCLES =
+      slices().matching("com.kairos.(**)").should().beFreeOfCycles();
+
+  /** One rule per adapter: it may not see any other adapter, nor the composition root. */
+  static List<ArchRule> adaptersAreIndependent() {
+    return ADAPTERS.stream()
+        .<ArchRule>map(
+            adapter ->
+                noClasses()
+                    .that()
+                    .resideInAPackage(adapter)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(othersThan(adapter))
+                    .because("no adapter depends on another adapter"))
+        .toList();
+  }
+
+  private static String[] othersThan(String adapter) {
+    return java.util.stream.Stream.concat(
+            ADAPTERS.stream().filter(a -> !a.equals(adapter)),
+            java.util.stream.Stream.of("com.kairos.bootstrap..", "com.kairos.migrations.."))
+        .toArray(String[]::new);
+  }
+}

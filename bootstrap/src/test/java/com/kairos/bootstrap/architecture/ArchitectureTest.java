@@ -1,0 +1,73 @@
+package com.kairos.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kairos.domain.offender.OffendingDomainClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers stay apart: checked on the production classes of every module. */
+class ArchitectureTest {
+  private static JavaClasses production;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.kairos");
+    // Guard against a vacuous pass: every module's classes must have been imported.
+    assertThat(production.stream().map(c -> c.getPackageName()))
+        .anyMatch(p -> p.startsWith("com.kairos.domain"))
+        .anyMatch(p -> p.startsWith("com.kairos.application"));
+  }
+
+  @Test
+  void theDomainDependsOnTheJdkOnly() {
+    ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY.check(production);
+  }
+
+  @Test
+  void theApplicationDependsOnTheDomainAndSlf4jOnly() {
+    ArchitectureRules.APPLICATION_DEPENDS_ON_DOMAIN_AND_SLF4J_ONLY.check(production);
+  }
+
+  @Test
+  void noFrameworkTypeAppearsInTheCore() {
+    ArchitectureRules.NO_FRAMEWORK_TYPES_IN_THE_CORE.check(production);
+  }
+
+  @Test
+  void noPackageCycles() {
+    ArchitectureRules.NO_PACKAGE_CYCLES.check(production);
+  }
+
+  @Test
+  void adaptersDoNotDependOnEachOther() {
+    ArchitectureRules.adaptersAreIndependent().forEach(rule -> rule.check(production));
+  }
+
+  @Test
+  void aDeliberatelyOffendingDomainClassIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
+    assertThatThrownBy(() -> ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OffendingDomainClass")
+        .hasMessageContaining("org.slf4j.Logger");
+    assertThatThrownBy(() -> ArchitectureRules.NO_FRAMEWORK_TYPES_IN_THE_CORE.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("com.fasterxml.jackson");
+  }
+
+  @Test
+  void aRuleThatMatchesNothingFails() {
+    JavaClasses nothing = new ClassFileImporter().importClasses(String.class);
+    assertThatThrownBy(() -> ArchitectureRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY.check(nothing))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+  }
+}

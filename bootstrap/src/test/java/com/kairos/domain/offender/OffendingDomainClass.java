@@ -1,0 +1,15 @@
+package com.kairos.domain.offender;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Breaks the domain rules on purpose, so the architecture test can prove they bite. */
+public final class OffendingDomainClass {
+  private static final Logger LOG = LoggerFactory.getLogger(OffendingDomainClass.class);
+
+  public ObjectMapper mapper() {
+    LOG.info("domain classes must not log or know Jackson");
+    return new ObjectMapper();
+  }
+}
