@@ -1,0 +1,80 @@
+package com.kairos.postgres;
+
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.ConcurrentModification;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One READ COMMITTED transaction per use case. A lost race (a concurrent insert of the same id, a
+ * version that moved, a serialization failure or deadlock) rolls back and reruns the whole unit of
+ * work, up to {@value #ATTEMPTS} times.
+ */
+public final class JdbiTransactions implements Transactions {
+  static final int ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiTransactions.class);
+
+  private final Jdbi jdbi;
+  private final CurrentHandle current;
+
+  JdbiTransactions(Jdbi jdbi, CurrentHandle current) {
+    this.jdbi = jdbi;
+    this.current = current;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.isOpen()) {
+      return work.get(); // joins the enclosing transaction
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(
+            TransactionIsolationLevel.READ_COMMITTED,
+            handle -> {
+              current.set(handle);
+              try {
+                return work.get();
+              } finally {
+                current.clear();
+              }
+            });
+      } catch (ConcurrentModification e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("transaction lost a race, retrying (attempt {})", attempt);
+      } catch (JdbiException e) {
+        if (attempt == ATTEMPTS || !isTransient(e)) {
+          throw e;
+        }
+        LOG.debug("transient database conflict, retrying (attempt {})", attempt);
+      }
+    }
+  }
+
+  /** Serialization failures and deadlocks are worth a retry; nothing else is. */
+  static boolean isTransient(Throwable e) {
+    String state = SqlStates.of(e);
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  /** Reads the SQLSTATE out of a wrapped exception chain. */
+  static final class SqlStates {
+    private SqlStates() {}
+
+    static String of(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+          return sql.getSQLState();
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.kairos.postgres;
+
+import com.kairos.application.contract.PortsUnderTest;
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.port.EventRepository;
+import com.kairos.domain.port.NegotiationRepository;
+import com.kairos.domain.port.UserProfileRepository;
+import com.kairos.postgres.testing.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL ports over one migrated test database shared by the contract suites. */
+final class PostgresPorts implements PortsUnderTest {
+  private static HikariDataSource dataSource;
+  private static PostgresAdapter adapter;
+
+  static synchronized PostgresPorts shared() {
+    if (dataSource == null) {
+      dataSource = TestDatabase.fresh(24);
+      adapter = new PostgresAdapter(dataSource);
+    }
+    return new PostgresPorts();
+  }
+
+  static HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public Transactions transactions() {
+    return adapter.transactions();
+  }
+
+  @Override
+  public NegotiationRepository negotiations() {
+    return adapter.negotiations();
+  }
+
+  @Override
+  public EventRepository events() {
+    return adapter.events();
+  }
+
+  @Override
+  public UserProfileRepository profiles() {
+    return adapter.profiles();
+  }
+
+  @Override
+  public void reset() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE negotiations, events, app_users CASCADE");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package com.kairos.postgres.testing;
+
+import com.kairos.migrations.Migrations;
+import com.kairos.postgres.DatabaseUrl;
+import com.kairos.postgres.PostgresAdapter;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * A real PostgreSQL for tests, one server per JVM: {@code KAIROS_TEST_DATABASE_URL} when set (the
+ * role needs CREATEDB), else a Testcontainers container when a Docker engine answers, else an
+ * embedded PostgreSQL whose binaries come from a Maven artifact. Every caller gets a database of
+ * its own with the migrations applied.
+ */
+public final class TestDatabase {
+  private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static DatabaseUrl server;
+
+  private TestDatabase() {}
+
+  /** A new, migrated database and a pool of up to {@code poolSize} connections to it. */
+  public static HikariDataSource fresh(int poolSize) {
+    DatabaseUrl base = server();
+    String name = "kairos_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(base.jdbcUrl(), base.user(), base.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test database", e);
+    }
+    DatabaseUrl url = base.withDatabase(name);
+    HikariDataSource pool =
+        PostgresAdapter.pool(url.jdbcUrl(), url.user(), url.password(), 1, poolSize);
+    new Migrations(pool).migrate();
+    return pool;
+  }
+
+  /** Where the server is, for tests that start a whole application on it. */
+  public static synchronized DatabaseUrl server() {
+    if (server == null) {
+      server = start();
+    }
+    return server;
+  }
+
+  private static DatabaseUrl start() {
+    String configured = System.getenv("KAIROS_TEST_DATABASE_URL");
+    if (configured != null && !configured.isBlank()) {
+      LOG.info("test database: KAIROS_TEST_DATABASE_URL");
+      return DatabaseUrl.parse(configured);
+    }
+    if (dockerAnswers()) {
+      LOG.info("test database: Testcontainers");
+      PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine");
+      container.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+      return DatabaseUrl.of(
+          container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+    LOG.info("test database: embedded PostgreSQL");
+    try {
+      EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      embedded.close();
+                    } catch (java.io.IOException e) {
+                      LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+                    }
+                  }));
+      return DatabaseUrl.of(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot start an embedded PostgreSQL", e);
+    }
+  }
+
+  private static boolean dockerAnswers() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+}

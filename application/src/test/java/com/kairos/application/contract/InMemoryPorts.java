@@ -1,0 +1,41 @@
+package com.kairos.application.contract;
+
+import com.kairos.application.memory.InMemoryEventRepository;
+import com.kairos.application.memory.InMemoryNegotiationRepository;
+import com.kairos.application.memory.InMemoryStore;
+import com.kairos.application.memory.InMemoryTransactions;
+import com.kairos.application.memory.InMemoryUserProfileRepository;
+import com.kairos.application.port.Transactions;
+import com.kairos.domain.port.EventRepository;
+import com.kairos.domain.port.NegotiationRepository;
+import com.kairos.domain.port.UserProfileRepository;
+
+/** The in-memory ports, fresh for every test. */
+final class InMemoryPorts implements PortsUnderTest {
+  private final InMemoryStore store = new InMemoryStore();
+
+  @Override
+  public Transactions transactions() {
+    return new InMemoryTransactions(store);
+  }
+
+  @Override
+  public NegotiationRepository negotiations() {
+    return new InMemoryNegotiationRepository(store);
+  }
+
+  @Override
+  public EventRepository events() {
+    return new InMemoryEventRepository(store);
+  }
+
+  @Override
+  public UserProfileRepository profiles() {
+    return new InMemoryUserProfileRepository(store);
+  }
+
+  @Override
+  public void reset() {
+    // a new store per instance is already empty
+  }
+}

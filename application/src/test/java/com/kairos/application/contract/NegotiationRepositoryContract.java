@@ -1,0 +1,305 @@
+package com.kairos.application.contract;
+
+import static com.kairos.domain.testing.Fixtures.ALICE;
+import static com.kairos.domain.testing.Fixtures.BOB;
+import static com.kairos.domain.testing.Fixtures.CAROL;
+import static com.kairos.domain.testing.Fixtures.NOW;
+import static com.kairos.domain.testing.Fixtures.blob;
+import static com.kairos.domain.testing.Fixtures.inHours;
+import static com.kairos.domain.testing.StartRequest.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.kairos.domain.common.AgentMode;
+import com.kairos.domain.common.ConcurrentModification;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.ReplyId;
+import com.kairos.domain.common.TimeZoneId;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.Activity;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationAction;
+import com.kairos.domain.negotiation.NegotiationState;
+import com.kairos.domain.negotiation.NegotiationSummary;
+import com.kairos.domain.negotiation.ParticipantRole;
+import com.kairos.domain.negotiation.ParticipantStatus;
+import com.kairos.domain.negotiation.Reply;
+import com.kairos.domain.negotiation.ReplyCommand;
+import com.kairos.domain.negotiation.SlotProposal;
+import com.kairos.domain.negotiation.StartCommand;
+import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.VenueProposal;
+import com.kairos.domain.port.Keyset;
+import com.kairos.domain.port.NegotiationQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link com.kairos.domain.port.NegotiationRepository} must do. */
+public abstract class NegotiationRepositoryContract extends ContractTest {
+
+  private Negotiation insert(StartCommand command, UserId owner, Instant at) {
+    Transition t = Negotiation.start(command, owner, at, ids);
+    run(() -> ports.negotiations().insert(t.negotiation(), t.activity()));
+    return t.negotiation();
+  }
+
+  private Negotiation apply(Transition t) {
+    run(() -> ports.negotiations().update(t.negotiation(), t.activity()));
+    return t.negotiation();
+  }
+
+  private Negotiation load(NegotiationId id) {
+    return tx(() -> ports.negotiations().findById(id).orElseThrow());
+  }
+
+  private static ReplyCommand accept(Negotiation n, ReplyId replyId) {
+    return new ReplyCommand(n.id(), new Reply.Accept(null, null), replyId, null, null, null);
+  }
+
+  private List<NegotiationId> list(UserId who, NegotiationQuery q, Instant now, int limit) {
+    return tx(() -> ports.negotiations().listFor(who, q, now, limit)).stream()
+        .map(NegotiationSummary::id)
+        .toList();
+  }
+
+  private static NegotiationQuery all() {
+    return new NegotiationQuery(Set.of(), null, false, null, null);
+  }
+
+  @Test
+  void aStoredNegotiationReadsBackEqualInEveryField() {
+    StartCommand command =
+        start()
+            .inviting(BOB, CAROL)
+            .slotIn(new TimeZoneId("Europe/Paris"), inHours(30), inHours(32))
+            .slotAt(inHours(26))
+            .venue(new VenueProposal(null, "Café Été", "places/123", 48.85, 2.35))
+            .venue(new VenueProposal(null, null, null, null, null))
+            .agentMode(AgentMode.ASSISTED)
+            .blobVersion(2)
+            .build();
+    Negotiation n = insert(command, ALICE, NOW);
+    assertThat(load(n.id())).isEqualTo(n);
+    assertThat(tx(() -> ports.negotiations().findByIdForUpdate(n.id()))).contains(n);
+    assertThat(tx(() -> ports.negotiations().findById(new NegotiationId(UUID.randomUUID()))))
+        .isEmpty();
+  }
+
+  @Test
+  void everyChangeOfAReplyRoundTrips() {
+    Negotiation n =
+        insert(
+            start()
+                .inviting(BOB, CAROL)
+                .venue(new VenueProposal(null, "A", null, null, null))
+                .build(),
+            ALICE,
+            NOW);
+    Instant t1 = NOW.plusSeconds(60);
+    Negotiation countered =
+        apply(
+            n.reply(
+                BOB,
+                new ReplyCommand(
+                    n.id(),
+                    new Reply.Counter(
+                        List.of(new SlotProposal(null, inHours(50), null, 30, null)),
+                        List.of(new VenueProposal(null, "B", null, 1.5, -2.5)),
+                        null,
+                        null,
+                        blob("counter")),
+                    new ReplyId(UUID.randomUUID()),
+                    1L,
+                    blob("bob's note"),
+                    AgentMode.AUTONOMOUS),
+                t1,
+                ids));
+    assertThat(load(n.id())).isEqualTo(countered);
+    Negotiation accepted = apply(countered.reply(ALICE, accept(countered, null), t1, ids));
+    Negotiation finalized = apply(accepted.reply(CAROL, accept(accepted, null), t1, ids));
+    assertThat(finalized.state()).isEqualTo(NegotiationState.FINALIZED);
+    assertThat(load(n.id())).isEqualTo(finalized);
+    Negotiation cancelled = apply(finalized.cancel(ALICE, null, t1.plusSeconds(1)));
+    assertThat(load(n.id())).isEqualTo(cancelled);
+  }
+
+  @Test
+  void aTakenIdIsALostRace() {
+    Negotiation n = insert(start().build(), ALICE, NOW);
+    Transition again = Negotiation.start(start().id(n.id()).inviting(ALICE).build(), BOB, NOW, ids);
+    assertThatThrownBy(
+            () -> run(() -> ports.negotiations().insert(again.negotiation(), again.activity())))
+        .isInstanceOf(ConcurrentModification.class);
+    assertThat(load(n.id())).isEqualTo(n);
+  }
+
+  @Test
+  void anUpdateFromAMovedVersionIsALostRace() {
+    Negotiation n = insert(start().inviting(BOB, CAROL).build(), ALICE, NOW);
+    Transition first = n.reply(BOB, accept(n, null), NOW, ids);
+    Transition second = n.reply(CAROL, accept(n, null), NOW, ids);
+    apply(first);
+    assertThatThrownBy(() -> apply(second)).isInstanceOf(ConcurrentModification.class);
+    assertThat(load(n.id())).isEqualTo(first.negotiation());
+  }
+
+  @Test
+  void repliesAreRememberedPerActorAndHistoryIsKeptInOrder() {
+    Negotiation n = insert(start().inviting(BOB, CAROL).build(), ALICE, NOW);
+    ReplyId replyId = new ReplyId(UUID.randomUUID());
+    Negotiation after = apply(n.reply(BOB, accept(n, replyId), NOW.plusSeconds(5), ids));
+    assertThat(tx(() -> ports.negotiations().replyRecorded(n.id(), BOB, replyId))).isTrue();
+    assertThat(tx(() -> ports.negotiations().replyRecorded(n.id(), CAROL, replyId))).isFalse();
+    assertThat(
+            tx(
+                () ->
+                    ports
+                        .negotiations()
+                        .replyRecorded(n.id(), BOB, new ReplyId(UUID.randomUUID()))))
+        .isFalse();
+    assertThat(tx(() -> ports.negotiations().history(n.id())))
+        .containsExactly(
+            new Activity(
+                n.id(),
+                ALICE,
+                NegotiationAction.START,
+                null,
+                NegotiationState.ACTIVE,
+                1,
+                NOW,
+                null,
+                null),
+            new Activity(
+                n.id(),
+                BOB,
+                NegotiationAction.ACCEPT,
+                NegotiationState.ACTIVE,
+                NegotiationState.ACTIVE,
+                2,
+                after.updatedAt(),
+                replyId,
+                null));
+  }
+
+  @Test
+  void listsShowWhatTheUserMaySeeNewestFirstWithSummaries() {
+    Negotiation first = insert(start().inviting(BOB).build(), ALICE, NOW);
+    Negotiation draft = insert(start().inviting(BOB).draft().build(), ALICE, NOW.plusSeconds(1));
+    Negotiation group = insert(start().inviting(BOB, CAROL).build(), ALICE, NOW.plusSeconds(2));
+    insert(start().inviting(CAROL).build(), ALICE, NOW.plusSeconds(3));
+
+    assertThat(list(BOB, all(), NOW, 10)).containsExactly(group.id(), first.id());
+    assertThat(list(ALICE, all(), NOW, 10)).hasSize(4).contains(draft.id());
+    NegotiationSummary summary = tx(() -> ports.negotiations().listFor(BOB, all(), NOW, 1)).get(0);
+    assertThat(summary).isEqualTo(NegotiationSummary.of(group, BOB));
+    assertThat(summary.myStatus()).isEqualTo(ParticipantStatus.PENDING);
+    assertThat(summary.participantCount()).isEqualTo(3);
+    assertThat(summary.acceptedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void keysetPagingOrdersTiesByTheLargerIdFirst() {
+    for (int i = 0; i < 5; i++) {
+      insert(start().inviting(BOB).build(), ALICE, NOW); // identical updated_at
+    }
+    List<NegotiationId> everything = list(BOB, all(), NOW, 10);
+    assertThat(everything).hasSize(5);
+    assertThat(everything)
+        .isSortedAccordingTo((a, b) -> b.compareTo(a)); // unsigned id order, descending
+    Negotiation third = load(everything.get(2));
+    NegotiationQuery after = all().after(new Keyset(third.updatedAt(), third.id().value()));
+    assertThat(list(BOB, after, NOW, 10)).containsExactlyElementsOf(everything.subList(3, 5));
+  }
+
+  @Test
+  void filtersByStateRoleAwaitingAndUpdatedAfter() {
+    Negotiation mine = insert(start().inviting(BOB).build(), ALICE, NOW);
+    Negotiation theirs = insert(start().inviting(ALICE, CAROL).build(), BOB, NOW.plusSeconds(1));
+    Negotiation done = insert(start().inviting(BOB).build(), ALICE, NOW.plusSeconds(2));
+    apply(done.reply(BOB, accept(done, null), NOW.plusSeconds(3), ids));
+
+    assertThat(
+            list(
+                ALICE,
+                new NegotiationQuery(Set.of(NegotiationState.FINALIZED), null, false, null, null),
+                NOW,
+                10))
+        .containsExactly(done.id());
+    assertThat(
+            list(
+                ALICE,
+                new NegotiationQuery(
+                    Set.of(NegotiationState.ACTIVE, NegotiationState.FINALIZED),
+                    null,
+                    false,
+                    null,
+                    null),
+                NOW,
+                10))
+        .containsExactly(done.id(), theirs.id(), mine.id());
+    assertThat(
+            list(
+                ALICE,
+                new NegotiationQuery(Set.of(), ParticipantRole.INVITEE, false, null, null),
+                NOW,
+                10))
+        .containsExactly(theirs.id());
+    assertThat(list(ALICE, new NegotiationQuery(Set.of(), null, true, null, null), NOW, 10))
+        .containsExactly(theirs.id());
+    assertThat(list(ALICE, new NegotiationQuery(Set.of(), null, false, NOW, null), NOW, 10))
+        .containsExactly(done.id(), theirs.id());
+  }
+
+  @Test
+  void anUnsweptExpiryListsAsCancelledAndNotAwaiting() {
+    Negotiation n = insert(start().inviting(BOB).expiresAt(inHours(1)).build(), ALICE, NOW);
+    Instant later = inHours(2);
+    assertThat(
+            list(
+                BOB,
+                new NegotiationQuery(Set.of(NegotiationState.CANCELLED), null, false, null, null),
+                later,
+                10))
+        .containsExactly(n.id());
+    assertThat(
+            list(
+                BOB,
+                new NegotiationQuery(Set.of(NegotiationState.ACTIVE), null, false, null, null),
+                later,
+                10))
+        .isEmpty();
+    assertThat(list(BOB, new NegotiationQuery(Set.of(), null, true, null, null), later, 10))
+        .isEmpty();
+    assertThat(list(BOB, new NegotiationQuery(Set.of(), null, true, null, null), NOW, 10))
+        .containsExactly(n.id());
+  }
+
+  @Test
+  void theSweepExpiresDueNegotiationsOnceInBatches() {
+    Negotiation a = insert(start().expiresAt(inHours(1)).build(), ALICE, NOW);
+    Negotiation b = insert(start().draft().expiresAt(inHours(2)).build(), ALICE, NOW);
+    Negotiation c = insert(start().expiresAt(inHours(3)).build(), ALICE, NOW);
+    Negotiation later = insert(start().expiresAt(inHours(9)).build(), ALICE, NOW);
+    Instant sweepAt = inHours(4);
+
+    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2))).isEqualTo(2);
+    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2))).isEqualTo(1);
+    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2))).isZero();
+
+    for (Negotiation n : List.of(a, b, c)) {
+      Negotiation swept = load(n.id());
+      assertThat(swept).isEqualTo(n.expire(sweepAt).negotiation());
+      assertThat(tx(() -> ports.negotiations().history(n.id())))
+          .last()
+          .isEqualTo(n.expire(sweepAt).activity());
+    }
+    assertThat(load(later.id())).isEqualTo(later);
+    // The swept negotiations moved to the top of their participants' lists.
+    assertThat(tx(() -> ports.negotiations().listFor(ALICE, all(), sweepAt, 4)))
+        .extracting(NegotiationSummary::updatedAt)
+        .containsExactly(sweepAt, sweepAt, sweepAt, NOW);
+  }
+}
