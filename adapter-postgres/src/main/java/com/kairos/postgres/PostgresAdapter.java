@@ -50,6 +50,9 @@ public final class PostgresAdapter {
     config.setPoolName("kairos");
     config.setAutoCommit(true);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // Without this the driver inlines bound values (encrypted blobs among them) and the
+    // server's "failing row contains" detail into exception messages.
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     config.addDataSourceProperty("ApplicationName", "kairos-server");
     return new HikariDataSource(config);
   }
