@@ -1,0 +1,455 @@
+package com.kairos.http;
+
+import com.kairos.application.UseCases;
+import com.kairos.application.port.AuthenticationFailed;
+import com.kairos.application.port.IdentityVerifier;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kairos REST API on Javalin: every route of api.md, registered in {@link #routes}, behind the
+ * request-id, version, CORS, authentication and content filters, with one exception mapper.
+ */
+public final class HttpApi {
+  public static final String API_VERSION = "1";
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String EXPOSED_HEADERS =
+      "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate";
+
+  private final ApiSettings settings;
+  private final IdentityVerifier identities;
+  private final List<Route> routes;
+  private final Javalin app;
+
+  public HttpApi(
+      UseCases useCases, IdentityVerifier identities, ApiSettings settings, Clock clock) {
+    this.settings = settings;
+    this.identities = identities;
+    RequestSchemas schemas = new RequestSchemas();
+    Envelope envelope = new Envelope(clock);
+    this.routes =
+        routes(
+            new NegotiationHandlers(
+                useCases.startNegotiation(),
+                useCases.replyToNegotiation(),
+                useCases.sendNegotiation(),
+                useCases.cancelNegotiation(),
+                useCases.getNegotiation(),
+                useCases.listNegotiations(),
+                schemas,
+                envelope),
+            new EventHandlers(
+                useCases.getEvent(),
+                useCases.listEvents(),
+                useCases.listUpcomingEvents(),
+                useCases.createEvent(),
+                schemas,
+                envelope),
+            new ProfileHandlers(useCases.getProfile(), useCases.updateProfile(), schemas, envelope),
+            new OperationsHandlers(settings, envelope, clock, this::openApiJson));
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.http.prefer405over404 = true;
+              config.http.generateEtags = false;
+              config.router.ignoreTrailingSlashes = true;
+              config.routes.before(this::beforeEverything);
+              config.routes.beforeMatched(this::beforeEndpoint);
+              for (Route r : routes) {
+                config.routes.addHttpHandler(
+                    r.method(),
+                    r.path(),
+                    r.handler(),
+                    r.authenticated() ? Access.AUTHENTICATED : Access.PUBLIC);
+              }
+              config.routes.after(RequestLog::finish);
+              config.routes.exception(
+                  HttpResponseException.class, (e, ctx) -> Envelope.error(ctx, fromJavalin(e)));
+              config.routes.exception(Exception.class, this::onException);
+            });
+  }
+
+  /** Every endpoint of the API; the one place routes are declared. */
+  private static List<Route> routes(
+      NegotiationHandlers n, EventHandlers e, ProfileHandlers p, OperationsHandlers o) {
+    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422);
+    List<Integer> read = List.of(400, 401, 403, 404);
+    return List.of(
+        new Route(
+            HandlerType.POST,
+            "/negotiate/start",
+            n::start,
+            true,
+            "Start a negotiation",
+            "start-negotiation.json",
+            201,
+            "Negotiation",
+            "Meta",
+            List.of(),
+            List.of(400, 401, 409, 413, 415, 422)),
+        new Route(
+            HandlerType.POST,
+            "/negotiate/reply",
+            n::reply,
+            true,
+            "Accept, decline or counter-propose",
+            "reply-negotiation.json",
+            200,
+            "Negotiation",
+            "Meta",
+            List.of(),
+            write),
+        new Route(
+            HandlerType.POST,
+            "/negotiate/send",
+            n::send,
+            true,
+            "Send a draft",
+            "negotiation-action.json",
+            200,
+            "Negotiation",
+            "Meta",
+            List.of(),
+            write),
+        new Route(
+            HandlerType.POST,
+            "/negotiate/cancel",
+            n::cancel,
+            true,
+            "Cancel a negotiation",
+            "negotiation-action.json",
+            200,
+            "Negotiation",
+            "Meta",
+            List.of(),
+            write),
+        new Route(
+            HandlerType.GET,
+            "/negotiations",
+            n::list,
+            true,
+            "List my negotiations",
+            null,
+            200,
+            "NegotiationSummary[]",
+            "ListMeta",
+            List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
+            List.of(400, 401)),
+        new Route(
+            HandlerType.GET,
+            "/negotiations/{id}",
+            n::get,
+            true,
+            "Read one negotiation",
+            null,
+            200,
+            "Negotiation",
+            "Meta",
+            List.of(),
+            read),
+        new Route(
+            HandlerType.GET,
+            "/events/upcoming",
+            e::upcoming,
+            true,
+            "My upcoming confirmed events",
+            null,
+            200,
+            "Event[]",
+            "CountMeta",
+            List.of("after", "limit"),
+            List.of(400, 401)),
+        new Route(
+            HandlerType.GET,
+            "/events",
+            e::list,
+            true,
+            "List my events",
+            null,
+            200,
+            "Event[]",
+            "ListMeta",
+            List.of("status", "updated_after", "limit", "cursor"),
+            List.of(400, 401)),
+        new Route(
+            HandlerType.GET,
+            "/events/{id}",
+            e::get,
+            true,
+            "Read one event",
+            null,
+            200,
+            "Event",
+            "Meta",
+            List.of(),
+            read),
+        new Route(
+            HandlerType.POST,
+            "/events",
+            e::create,
+            true,
+            "Create a manual event",
+            "create-event.json",
+            201,
+            "Event",
+            "Meta",
+            List.of(),
+            List.of(400, 401, 409, 413, 415, 422)),
+        new Route(
+            HandlerType.GET,
+            "/me",
+            p::get,
+            true,
+            "My profile (created on first call)",
+            null,
+            200,
+            "Profile",
+            "Meta",
+            List.of(),
+            List.of(401)),
+        new Route(
+            HandlerType.PATCH,
+            "/me",
+            p::patch,
+            true,
+            "Update my profile",
+            "patch-me.json",
+            200,
+            "Profile",
+            "Meta",
+            List.of(),
+            List.of(400, 401, 413, 415, 422)),
+        new Route(
+            HandlerType.GET,
+            "/health",
+            o::health,
+            false,
+            "Liveness",
+            null,
+            200,
+            "Health",
+            "Meta",
+            List.of(),
+            List.of()),
+        new Route(
+            HandlerType.GET,
+            "/ready",
+            o::ready,
+            false,
+            "Readiness",
+            null,
+            200,
+            "Ready",
+            "Meta",
+            List.of(),
+            List.of(503)),
+        new Route(
+            HandlerType.GET,
+            "/version",
+            o::version,
+            false,
+            "Build and schema versions",
+            null,
+            200,
+            "Version",
+            "Meta",
+            List.of(),
+            List.of()),
+        new Route(
+            HandlerType.GET,
+            "/openapi.json",
+            o::openApi,
+            false,
+            "This API's OpenAPI 3.1 document",
+            null,
+            200,
+            null,
+            null,
+            List.of(),
+            List.of()));
+  }
+
+  List<Route> routes() {
+    return routes;
+  }
+
+  private volatile String openApi;
+
+  /** The OpenAPI document, rendered once from the route table and the schema files. */
+  public String openApiJson() {
+    if (openApi == null) {
+      openApi = OpenApiDocument.render(routes);
+    }
+    return openApi;
+  }
+
+  public HttpApi start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops accepting connections and lets in-flight requests finish. */
+  public void stop() {
+    app.stop();
+  }
+
+  /** The routes Javalin actually registered, as "METHOD path" (for the inventory test). */
+  public List<String> registeredRoutes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
+        .toList();
+  }
+
+  // ------------------------------------------------------------------ filters
+
+  private void beforeEverything(Context ctx) {
+    RequestLog.start(ctx);
+    String requestId = RequestIds.assign(ctx, settings.requestIdHeader());
+    ctx.header(settings.requestIdHeader(), requestId);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Kairos-API-Version", API_VERSION);
+    if (cors(ctx)) {
+      return;
+    }
+    String version = ctx.header("Kairos-API-Version");
+    if (version != null && !API_VERSION.equals(version.strip())) {
+      throw ApiError.validation(
+          "Kairos-API-Version", "unsupported_version", "Only API version 1 is served");
+    }
+  }
+
+  /** Adds CORS headers for allowed origins; answers preflights. True when it answered. */
+  private boolean cors(Context ctx) {
+    String origin = ctx.header("Origin");
+    boolean allowed = origin != null && settings.corsAllowedOrigins().contains(origin);
+    if (allowed) {
+      ctx.header("Access-Control-Allow-Origin", origin);
+      ctx.header(
+          "Access-Control-Expose-Headers", settings.requestIdHeader() + ", " + EXPOSED_HEADERS);
+    }
+    if (origin != null) {
+      ctx.header("Vary", "Origin");
+    }
+    boolean preflight =
+        ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null;
+    if (!preflight) {
+      return false;
+    }
+    if (allowed) {
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, OPTIONS");
+      ctx.header(
+          "Access-Control-Allow-Headers",
+          "Authorization, Content-Type, If-None-Match, Kairos-API-Version, "
+              + settings.requestIdHeader());
+      ctx.header("Access-Control-Max-Age", "600");
+    }
+    ctx.status(allowed ? 204 : 403);
+    ctx.skipRemainingHandlers();
+    return true;
+  }
+
+  private void beforeEndpoint(Context ctx) {
+    if (ctx.routeRoles().contains(Access.AUTHENTICATED)) {
+      Caller.set(ctx, identities.verify(bearerToken(ctx)));
+    }
+    if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH) {
+      checkBody(ctx);
+    }
+  }
+
+  private static String bearerToken(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MISSING_TOKEN);
+    }
+    String[] parts = header.strip().split("\\s+", 2);
+    if (parts.length != 2 || !"bearer".equals(parts[0].toLowerCase(Locale.ROOT))) {
+      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MALFORMED_TOKEN);
+    }
+    return parts[1].strip();
+  }
+
+  private static void checkBody(Context ctx) {
+    long length = ctx.req().getContentLengthLong();
+    boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
+    if (length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    if (hasBody) {
+      String type = ctx.header("Content-Type");
+      String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      if (!"application/json".equals(mediaType)) {
+        throw new ApiError(
+            415,
+            "unsupported_media_type",
+            "Request bodies must be application/json",
+            Map.of(),
+            null);
+      }
+    }
+  }
+
+  private static ApiError tooLarge() {
+    return new ApiError(
+        413,
+        "payload_too_large",
+        "The request body is larger than 64 KiB",
+        Map.of("max_bytes", MAX_BODY_BYTES),
+        null);
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  private static ApiError fromJavalin(HttpResponseException e) {
+    switch (e.getStatus()) {
+      case 404:
+        return new ApiError(404, "not_found", "No such route", Map.of(), null);
+      case 405:
+        return new ApiError(
+            405, "method_not_allowed", "This route does not accept that method", Map.of(), null);
+      case 413:
+        return tooLarge();
+      default:
+        return new ApiError(
+            e.getStatus(),
+            e.getStatus() >= 500 ? "internal_error" : "validation_error",
+            "The request could not be handled",
+            Map.of(),
+            null);
+    }
+  }
+
+  private void onException(Exception e, Context ctx) {
+    ApiError error = ErrorMapper.map(e);
+    if (error == null) {
+      LOG.atError()
+          .addKeyValue("request_id", RequestIds.of(ctx))
+          .setCause(e)
+          .log("unhandled error");
+      error =
+          new ApiError(
+              500,
+              "internal_error",
+              "Something went wrong on our side",
+              Map.of("request_id", RequestIds.of(ctx)),
+              null);
+    }
+    Envelope.error(ctx, error);
+  }
+}

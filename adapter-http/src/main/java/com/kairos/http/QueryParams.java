@@ -1,0 +1,101 @@
+package com.kairos.http;
+
+import com.kairos.application.paging.PageRequest;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.common.Uuids;
+import com.kairos.domain.common.ValidationFailure;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Query and path parameters, checked as strictly as bodies: bad values are 400s. */
+final class QueryParams {
+  private QueryParams() {}
+
+  static PageRequest page(Context ctx) {
+    return new PageRequest(limit(ctx), optional(ctx, "cursor"));
+  }
+
+  static int limit(Context ctx) {
+    String raw = optional(ctx, "limit");
+    if (raw == null) {
+      return PageRequest.DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(raw);
+      if (limit >= 1 && limit <= PageRequest.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      throw ApiError.validation("limit", "invalid_type", "limit must be an integer from 1 to 100");
+    }
+    throw ApiError.validation("limit", "out_of_range", "limit must be from 1 to 100");
+  }
+
+  static Instant timestamp(Context ctx, String name) {
+    String raw = optional(ctx, name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Timestamps.truncate(OffsetDateTime.parse(raw).toInstant());
+    } catch (DateTimeParseException e) {
+      throw ApiError.validation(name, "invalid_timestamp", name + " must be an RFC 3339 timestamp");
+    }
+  }
+
+  static boolean flag(Context ctx, String name) {
+    String raw = optional(ctx, name);
+    if (raw == null || "false".equals(raw)) {
+      return false;
+    }
+    if ("true".equals(raw)) {
+      return true;
+    }
+    throw ApiError.validation(name, "invalid_type", name + " must be true or false");
+  }
+
+  static <E extends Enum<E>> E oneOf(Context ctx, String name, Class<E> type) {
+    String raw = optional(ctx, name);
+    return raw == null ? null : parse(raw, name, type);
+  }
+
+  static <E extends Enum<E>> Set<E> listOf(Context ctx, String name, Class<E> type) {
+    String raw = optional(ctx, name);
+    Set<E> result = EnumSet.noneOf(type);
+    if (raw == null) {
+      return result;
+    }
+    for (String part : raw.split(",", -1)) {
+      result.add(parse(part.strip(), name, type));
+    }
+    return result;
+  }
+
+  static UUID pathUuid(Context ctx, String name) {
+    try {
+      return Uuids.parse(ctx.pathParam(name), name);
+    } catch (ValidationFailure f) {
+      throw ApiError.validation(name, "invalid_uuid", name + " must be a UUID");
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(String raw, String name, Class<E> type) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().toLowerCase(Locale.ROOT).equals(raw)) {
+        return constant;
+      }
+    }
+    throw ApiError.validation(name, "invalid_enum", name + " has a value that is not allowed");
+  }
+
+  private static String optional(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

@@ -1,0 +1,54 @@
+package com.kairos.http;
+
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * One log line per request with request_id, method, path (the route template, never a raw URL with
+ * ids or query values), status_code, duration_ms and user_id. Client mistakes log at warn,
+ * conflicts at info, server errors at error.
+ */
+final class RequestLog {
+  static final String STARTED = "kairos.startedNanos";
+  private static final Logger LOG = LoggerFactory.getLogger("kairos.request");
+
+  private RequestLog() {}
+
+  static void start(Context ctx) {
+    ctx.attribute(STARTED, System.nanoTime());
+  }
+
+  static void finish(Context ctx) {
+    Long started = ctx.attribute(STARTED);
+    long micros = started == null ? 0 : (System.nanoTime() - started) / 1000;
+    int status = ctx.statusCode();
+    LOG.atLevel(level(status))
+        .addKeyValue("request_id", RequestIds.of(ctx))
+        .addKeyValue("method", ctx.method().name())
+        .addKeyValue("path", template(ctx))
+        .addKeyValue("status_code", status)
+        .addKeyValue("duration_ms", micros / 1000.0)
+        .addKeyValue("user_id", Caller.userIdOrNull(ctx))
+        .log("request completed");
+  }
+
+  static Level level(int status) {
+    if (status >= 500) {
+      return Level.ERROR;
+    }
+    if (status == 409) {
+      return Level.INFO;
+    }
+    return status >= 400 ? Level.WARN : Level.INFO;
+  }
+
+  private static String template(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      return "(unmatched)"; // unknown routes: the raw path could carry anything
+    }
+  }
+}

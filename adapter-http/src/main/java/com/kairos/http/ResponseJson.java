@@ -1,0 +1,247 @@
+package com.kairos.http;
+
+import com.kairos.domain.common.EncryptedBlob;
+import com.kairos.domain.common.SlotId;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.VenueId;
+import com.kairos.domain.event.Event;
+import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationSummary;
+import com.kairos.domain.negotiation.Participant;
+import com.kairos.domain.negotiation.ProposedSlot;
+import com.kairos.domain.negotiation.ProposedVenue;
+import com.kairos.domain.user.UserProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The response shapes of the API, one record per resource, and the explicit mapping from the
+ * domain. Field names become snake_case on the wire; timestamps are UTC with {@code Z}.
+ */
+final class ResponseJson {
+  private ResponseJson() {}
+
+  static String ts(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String blob(EncryptedBlob blob) {
+    return blob == null ? null : blob.value();
+  }
+
+  private static String wire(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+  }
+
+  record ParticipantJson(
+      String userId,
+      String role,
+      String status,
+      List<String> acceptedSlotIds,
+      List<String> acceptedVenueIds,
+      String respondedAt,
+      String encryptedPayload) {
+    static ParticipantJson of(Participant p) {
+      return new ParticipantJson(
+          p.userId().value(),
+          wire(p.role()),
+          wire(p.status()),
+          p.acceptedSlotIds().stream().map(SlotId::toString).toList(),
+          p.acceptedVenueIds().stream().map(VenueId::toString).toList(),
+          ts(p.respondedAt()),
+          blob(p.encryptedPayload()));
+    }
+  }
+
+  record SlotJson(
+      String id, String startsAt, String endsAt, String timezone, String proposedBy, int round) {
+    static SlotJson of(ProposedSlot s) {
+      return new SlotJson(
+          s.id().toString(),
+          ts(s.startsAt()),
+          ts(s.endsAt()),
+          s.timezone().value(),
+          s.proposedBy().value(),
+          s.round());
+    }
+  }
+
+  record VenueJson(
+      String id,
+      String name,
+      String providerId,
+      Double latitude,
+      Double longitude,
+      String proposedBy,
+      int round) {
+    static VenueJson of(ProposedVenue v) {
+      return new VenueJson(
+          v.id().toString(),
+          v.name(),
+          v.providerId(),
+          v.latitude(),
+          v.longitude(),
+          v.proposedBy().value(),
+          v.round());
+    }
+  }
+
+  record OutcomeJson(String slotId, String venueId) {}
+
+  record NegotiationJson(
+      String id,
+      String ownerId,
+      String state,
+      String cancelReason,
+      String intentCategory,
+      String agentMode,
+      int agentRound,
+      long version,
+      int participantCount,
+      boolean isGroup,
+      List<ParticipantJson> participants,
+      List<SlotJson> proposedSlots,
+      List<VenueJson> proposedVenues,
+      OutcomeJson outcome,
+      String encryptedPayload,
+      String counterPayload,
+      int encryptedBlobVersion,
+      String lastActorId,
+      String lastAction,
+      String createdAt,
+      String updatedAt,
+      String expiresAt) {
+    static NegotiationJson of(Negotiation n) {
+      return new NegotiationJson(
+          n.id().toString(),
+          n.ownerId().value(),
+          wire(n.state()),
+          n.cancelReason().map(CancelReason::wire).orElse(null),
+          n.intentCategory().wire(),
+          n.agentMode().wire(),
+          n.agentRound(),
+          n.version(),
+          n.participantCount(),
+          n.isGroup(),
+          n.participants().stream().map(ParticipantJson::of).toList(),
+          n.slots().stream().map(SlotJson::of).toList(),
+          n.venues().stream().map(VenueJson::of).toList(),
+          n.outcome()
+              .map(
+                  o ->
+                      new OutcomeJson(
+                          o.slotId().toString(),
+                          o.venueId() == null ? null : o.venueId().toString()))
+              .orElse(null),
+          n.encryptedPayload().value(),
+          n.counterPayload().map(EncryptedBlob::value).orElse(null),
+          n.blobVersion().value(),
+          n.lastActorId().map(UserId::value).orElse(null),
+          n.lastAction().wire(),
+          ts(n.createdAt()),
+          ts(n.updatedAt()),
+          ts(n.expiresAt()));
+    }
+  }
+
+  record SummaryJson(
+      String id,
+      String ownerId,
+      String state,
+      String cancelReason,
+      String intentCategory,
+      String agentMode,
+      int agentRound,
+      long version,
+      int participantCount,
+      int acceptedCount,
+      String myStatus,
+      boolean isGroup,
+      String lastActorId,
+      String lastAction,
+      String createdAt,
+      String updatedAt,
+      String expiresAt) {
+    static SummaryJson of(NegotiationSummary s) {
+      return new SummaryJson(
+          s.id().toString(),
+          s.ownerId().value(),
+          s.state().wire(),
+          s.cancelReason() == null ? null : s.cancelReason().wire(),
+          s.intentCategory().wire(),
+          s.agentMode().wire(),
+          s.agentRound(),
+          s.version(),
+          s.participantCount(),
+          s.acceptedCount(),
+          s.myStatus().wire(),
+          s.isGroup(),
+          s.lastActorId() == null ? null : s.lastActorId().value(),
+          s.lastAction().wire(),
+          ts(s.createdAt()),
+          ts(s.updatedAt()),
+          ts(s.expiresAt()));
+    }
+  }
+
+  record EventJson(
+      String id,
+      String ownerId,
+      String negotiationId,
+      String source,
+      String status,
+      String startsAt,
+      String endsAt,
+      String timezone,
+      String slotId,
+      String venueId,
+      String intentCategory,
+      String encryptedPayload,
+      int encryptedBlobVersion,
+      String createdAt,
+      String updatedAt) {
+    static EventJson of(Event e) {
+      return new EventJson(
+          e.id().toString(),
+          e.ownerId().value(),
+          e.negotiationId() == null ? null : e.negotiationId().toString(),
+          wire(e.source()),
+          wire(e.status()),
+          ts(e.startsAt()),
+          ts(e.endsAt()),
+          e.timezone().value(),
+          e.slotId() == null ? null : e.slotId().toString(),
+          e.venueId() == null ? null : e.venueId().toString(),
+          e.intentCategory() == null ? null : e.intentCategory().wire(),
+          blob(e.encryptedPayload()),
+          e.blobVersion().value(),
+          ts(e.createdAt()),
+          ts(e.updatedAt()));
+    }
+  }
+
+  record ProfileJson(
+      String id,
+      String firebaseUid,
+      String displayName,
+      String locale,
+      Map<String, Boolean> featureFlags,
+      String agentModeDefault,
+      String createdAt,
+      String updatedAt) {
+    static ProfileJson of(UserProfile p) {
+      return new ProfileJson(
+          p.id().toString(),
+          p.firebaseUid().value(),
+          p.displayName(),
+          p.locale(),
+          p.featureFlags(),
+          p.agentModeDefault().wire(),
+          ts(p.createdAt()),
+          ts(p.updatedAt()));
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package com.kairos.http.testing;
+
+import com.kairos.application.testing.InMemoryBackend;
+import com.kairos.http.ApiSettings;
+import com.kairos.http.HttpApi;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of HTTP tests: a real Javalin server on a random port over the in-memory use cases. */
+public abstract class ApiTest {
+  public static final String ALLOWED_ORIGIN = "https://app.kairos.test";
+  protected InMemoryBackend backend;
+  protected HttpApi api;
+  protected ApiClient client;
+
+  protected ApiSettings.Readiness readiness() {
+    return ApiSettings.Readiness.ALWAYS;
+  }
+
+  @BeforeEach
+  void startServer() {
+    backend = new InMemoryBackend();
+    api =
+        new HttpApi(
+                backend.useCases,
+                new TestIdentityVerifier(),
+                new ApiSettings(
+                    List.of(ALLOWED_ORIGIN),
+                    "X-Request-Id",
+                    new ApiSettings.VersionInfo("1.2.3", "test", "2026-11-23T00:00:00Z", "abc123"),
+                    readiness()),
+                backend.clock)
+            .start("127.0.0.1", 0);
+    client = new ApiClient("http://127.0.0.1:" + api.port());
+  }
+
+  @AfterEach
+  void stopServer() {
+    api.stop();
+  }
+}
