@@ -312,6 +312,7 @@ public final class HttpApi {
   /** The routes Javalin actually registered, as "METHOD path" (for the inventory test). */
   public List<String> registeredRoutes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(h -> h.endpoint.method.isHttpMethod())
         .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
         .toList();
   }

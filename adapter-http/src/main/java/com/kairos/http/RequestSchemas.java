@@ -112,10 +112,21 @@ public final class RequestSchemas {
       if (path.length() > 0) {
         path.append('.');
       }
-      path.append(e.getProperty());
+      path.append(printable(e.getProperty()));
     }
     return path.length() == 0 ? "body" : path.toString();
   }
+
+  /**
+   * An unknown property's name is client text: it is shown only when it looks like one of our field
+   * names (so a typo is named), never when it could be content such as a blob.
+   */
+  static String printable(String property) {
+    return FIELD_NAME.matcher(property).matches() ? property : "(unrecognized)";
+  }
+
+  private static final java.util.regex.Pattern FIELD_NAME =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   static String reason(Error e) {
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
