@@ -2,6 +2,7 @@ package com.kairos.http;
 
 import com.kairos.application.cursor.InvalidCursor;
 import com.kairos.application.port.AuthenticationFailed;
+import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.domain.common.AccessDenied;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.DuplicateId;
@@ -39,6 +40,14 @@ final class ErrorMapper {
     }
     if (e instanceof AuthenticationFailed a) {
       return unauthenticated(a.reason());
+    }
+    if (e instanceof DependencyUnavailable d) {
+      return new ApiError(
+          503,
+          "service_unavailable",
+          "A service this request needs is not available; retry shortly",
+          Map.of("dependency", d.dependency()),
+          Map.of("Retry-After", "5"));
     }
     if (e instanceof NotFound n) {
       return new ApiError(

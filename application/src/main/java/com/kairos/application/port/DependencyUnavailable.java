@@ -1,0 +1,18 @@
+package com.kairos.application.port;
+
+import java.util.Objects;
+
+/** An outside system the request needs did not answer (HTTP 503, {@code details.dependency}). */
+public final class DependencyUnavailable extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final String dependency;
+
+  public DependencyUnavailable(String dependency, String message) {
+    super(message, null, false, false);
+    this.dependency = Objects.requireNonNull(dependency);
+  }
+
+  public String dependency() {
+    return dependency;
+  }
+}
