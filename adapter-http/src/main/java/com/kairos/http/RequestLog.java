@@ -1,6 +1,7 @@
 package com.kairos.http;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -24,14 +25,18 @@ final class RequestLog {
     Long started = ctx.attribute(STARTED);
     long micros = started == null ? 0 : (System.nanoTime() - started) / 1000;
     int status = ctx.statusCode();
-    LOG.atLevel(level(status))
-        .addKeyValue("request_id", RequestIds.of(ctx))
-        .addKeyValue("method", ctx.method().name())
-        .addKeyValue("path", template(ctx))
-        .addKeyValue("status_code", status)
-        .addKeyValue("duration_ms", micros / 1000.0)
-        .addKeyValue("user_id", Caller.userIdOrNull(ctx))
-        .log("request completed");
+    var line =
+        LOG.atLevel(level(status))
+            .addKeyValue("request_id", RequestIds.of(ctx))
+            .addKeyValue("method", ctx.method().name())
+            .addKeyValue("path", template(ctx))
+            .addKeyValue("status_code", status)
+            .addKeyValue("duration_ms", micros / 1000.0);
+    String user = Caller.userIdOrNull(ctx);
+    if (user != null) {
+      line = line.addKeyValue("user_id", user);
+    }
+    line.log("request completed");
   }
 
   static Level level(int status) {
@@ -45,10 +50,9 @@ final class RequestLog {
   }
 
   private static String template(Context ctx) {
-    try {
-      return ctx.endpoint().path;
-    } catch (RuntimeException e) {
-      return "(unmatched)"; // unknown routes: the raw path could carry anything
-    }
+    // The matched route's template (/negotiations/{id}); unknown routes are not echoed, since
+    // a raw path could carry anything.
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    return matched == null ? "(unmatched)" : matched.path;
   }
 }

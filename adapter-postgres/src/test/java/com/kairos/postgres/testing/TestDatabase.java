@@ -30,6 +30,15 @@ public final class TestDatabase {
 
   /** A new, migrated database and a pool of up to {@code poolSize} connections to it. */
   public static HikariDataSource fresh(int poolSize) {
+    DatabaseUrl url = createDatabase();
+    HikariDataSource pool =
+        PostgresAdapter.pool(url.jdbcUrl(), url.user(), url.password(), 1, poolSize);
+    new Migrations(pool).migrate();
+    return pool;
+  }
+
+  /** A new, empty database (no migrations applied) on the test server. */
+  public static DatabaseUrl createDatabase() {
     DatabaseUrl base = server();
     String name = "kairos_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     try (Connection c = DriverManager.getConnection(base.jdbcUrl(), base.user(), base.password());
@@ -38,11 +47,7 @@ public final class TestDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test database", e);
     }
-    DatabaseUrl url = base.withDatabase(name);
-    HikariDataSource pool =
-        PostgresAdapter.pool(url.jdbcUrl(), url.user(), url.password(), 1, poolSize);
-    new Migrations(pool).migrate();
-    return pool;
+    return base.withDatabase(name);
   }
 
   /** Where the server is, for tests that start a whole application on it. */
@@ -80,7 +85,8 @@ public final class TestDatabase {
                       LOG.warn("embedded PostgreSQL did not stop cleanly", e);
                     }
                   }));
-      return DatabaseUrl.of(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
+      return DatabaseUrl.of(
+          "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", null);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot start an embedded PostgreSQL", e);
     }

@@ -1,0 +1,197 @@
+package com.kairos.bootstrap;
+
+import com.kairos.application.UseCases;
+import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.port.IdentityVerifier;
+import com.kairos.domain.common.IdGenerator;
+import com.kairos.firebase.FirebaseIdentityVerifier;
+import com.kairos.firebase.FirebaseSettings;
+import com.kairos.http.ApiSettings;
+import com.kairos.http.HttpApi;
+import com.kairos.migrations.Migrations;
+import com.kairos.postgres.DatabaseUrl;
+import com.kairos.postgres.PostgresAdapter;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires the database, migrations, adapters and use cases into a running HTTP
+ * server with its expiry sweep, and takes it all down again in order.
+ */
+public final class KairosServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KairosServer.class);
+
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource pool;
+  private final HttpApi api;
+  private final ScheduledExecutorService scheduler;
+
+  private KairosServer(
+      EmbeddedDatabase embedded,
+      HikariDataSource pool,
+      HttpApi api,
+      ScheduledExecutorService scheduler) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.api = api;
+    this.scheduler = scheduler;
+  }
+
+  /** Starts everything {@code config} describes; identity verification per the config. */
+  public static KairosServer start(KairosConfig config, Clock clock) {
+    return start(config, clock, null);
+  }
+
+  /** As {@link #start(KairosConfig, Clock)}, with an identity verifier supplied by the caller. */
+  static KairosServer start(KairosConfig config, Clock clock, IdentityVerifier verifierOverride) {
+    EmbeddedDatabase embedded = null;
+    HikariDataSource pool = null;
+    try {
+      DatabaseUrl url;
+      if (config.databaseUrl() == null) {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        url = embedded.url();
+      } else {
+        url = DatabaseUrl.parse(config.databaseUrl());
+        if (config.databaseSsl() && !url.jdbcUrl().contains("sslmode=")) {
+          url =
+              DatabaseUrl.of(
+                  url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "sslmode=require",
+                  url.user(),
+                  url.password());
+        }
+      }
+      pool =
+          PostgresAdapter.pool(
+              url.jdbcUrl(),
+              url.user(),
+              url.password(),
+              config.databasePoolMin(),
+              config.databasePoolMax());
+      Migrations migrations = new Migrations(pool);
+      if (config.migrateOnStart()) {
+        int applied = migrations.migrate();
+        LOG.atInfo().addKeyValue("applied", applied).log("database migrations checked");
+      }
+      PostgresAdapter postgres = new PostgresAdapter(pool);
+      UseCases useCases =
+          UseCases.create(
+              postgres.transactions(),
+              postgres.negotiations(),
+              postgres.events(),
+              postgres.profiles(),
+              IdGenerator.random(),
+              new CursorCodec(config.cursorSecret()),
+              clock);
+      IdentityVerifier verifier =
+          verifierOverride != null
+              ? verifierOverride
+              : FirebaseIdentityVerifier.create(
+                  new FirebaseSettings(
+                      config.firebaseProjectId(),
+                      config.firebaseClientEmail(),
+                      config.firebasePrivateKey(),
+                      config.firebaseCheckRevoked(),
+                      config.firebaseTestCertificates()),
+                  clock);
+      BuildInfo build = BuildInfo.load();
+      HttpApi api =
+          new HttpApi(
+                  useCases,
+                  verifier,
+                  new ApiSettings(
+                      config.corsAllowedOrigins(),
+                      config.requestIdHeader(),
+                      new ApiSettings.VersionInfo(
+                          build.version(),
+                          config.environment().name().toLowerCase(Locale.ROOT),
+                          build.buildTimestamp(),
+                          build.commit()),
+                      new DatabaseReadiness(postgres, migrations)),
+                  clock)
+              .start(config.host(), config.port());
+      ScheduledExecutorService scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "expiry-sweep");
+                t.setDaemon(true);
+                return t;
+              });
+      scheduler.scheduleWithFixedDelay(
+          () -> sweep(useCases),
+          config.expirySweepIntervalSeconds(),
+          config.expirySweepIntervalSeconds(),
+          TimeUnit.SECONDS);
+      LOG.atInfo()
+          .addKeyValue("port", api.port())
+          .addKeyValue("environment", config.environment().name().toLowerCase(Locale.ROOT))
+          .addKeyValue("version", build.version())
+          .log("kairos server started");
+      return new KairosServer(embedded, pool, api, scheduler);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private static void sweep(UseCases useCases) {
+    try {
+      useCases.expireDueNegotiations().sweep();
+    } catch (RuntimeException e) {
+      LOG.error("expiry sweep failed; it will run again", e);
+    }
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  /** Stops accepting, lets in-flight requests finish, then closes the pool and the database. */
+  @Override
+  public void close() {
+    LOG.info("kairos server stopping");
+    scheduler.shutdownNow();
+    api.stop();
+    pool.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+    LOG.info("kairos server stopped");
+  }
+
+  /** Ready when the database answers and every migration is applied. */
+  private record DatabaseReadiness(PostgresAdapter postgres, Migrations migrations)
+      implements ApiSettings.Readiness {
+    @Override
+    public String unavailableDependency() {
+      if (!postgres.isReachable()) {
+        return "database";
+      }
+      try {
+        return migrations.isCurrent() ? null : "database_migrations";
+      } catch (RuntimeException e) {
+        return "database";
+      }
+    }
+
+    @Override
+    public String schemaVersion() {
+      try {
+        return migrations.currentVersion().orElse(null);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package com.kairos.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kairos.domain.testing.Fixtures;
+import com.kairos.firebase.testing.TestTokens;
+import com.kairos.http.testing.ApiClient;
+import com.kairos.http.testing.ApiClient.Answer;
+import com.kairos.postgres.DatabaseUrl;
+import com.kairos.postgres.testing.TestDatabase;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole server as production wires it: real PostgreSQL, migrations at start, and real Firebase
+ * RS256 verification (against test certificates) in front of every protected route.
+ */
+class KairosServerTest {
+  private static final String PROJECT = "kairos-it";
+  private static final TestTokens TOKENS = new TestTokens(PROJECT);
+  private static final String MARKER = Fixtures.base64(Fixtures.SECRET_MARKER);
+  private static KairosServer server;
+  private static LogCapture logs;
+  private static ApiClient client;
+
+  @BeforeAll
+  static void start() {
+    logs = new LogCapture();
+    DatabaseUrl db = TestDatabase.createDatabase();
+    Map<String, String> env = new HashMap<>();
+    env.put("KAIROS_ENV", "staging");
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put(
+        "DATABASE_URL",
+        db.jdbcUrl()
+            + "?user="
+            + db.user()
+            + (db.password() == null ? "" : "&password=" + db.password()));
+    env.put("FIREBASE_PROJECT_ID", PROJECT);
+    env.put("FIREBASE_TEST_CERTIFICATES", TestTokens.certificatesFile().toString());
+    env.put("CURSOR_SECRET", "an-integration-test-cursor-secret-of-32+");
+    server = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());
+    client = new ApiClient("http://127.0.0.1:" + server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    logs.close();
+  }
+
+  private static Map<String, String> as(String uid) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Authorization", "Bearer " + TOKENS.sign(uid, null));
+    headers.put("Content-Type", "application/json");
+    return headers;
+  }
+
+  @Test
+  void aNegotiationRunsEndToEndOnTheRealStack() {
+    String id = UUID.randomUUID().toString();
+    String start =
+        """
+        {"id": "%s", "intent_category": "lunch", "participant_ids": ["it-bob"],
+         "proposed_slots": [{"starts_at": "2099-06-01T12:00:00Z"}], "encrypted_payload": "%s"}
+        """
+            .formatted(id, MARKER);
+    Answer started = client.send("POST", "/negotiate/start", as("it-alice"), start);
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    assertThat(started.data().get("encrypted_payload").asText()).isEqualTo(MARKER);
+
+    Answer done =
+        client.send(
+            "POST",
+            "/negotiate/reply",
+            as("it-bob"),
+            "{\"negotiation_id\": \"%s\", \"action\": \"accept\", \"encrypted_payload\": \"%s\"}"
+                .formatted(id, MARKER));
+    assertThat(done.status()).as(done.text()).isEqualTo(200);
+    assertThat(done.data().get("state").asText()).isEqualTo("finalized");
+
+    Answer upcoming = client.send("GET", "/events/upcoming", as("it-alice"), null);
+    JsonNode event = upcoming.data().get(0);
+    assertThat(event.get("negotiation_id").asText()).isEqualTo(id);
+    assertThat(event.get("encrypted_payload").asText()).isEqualTo(MARKER);
+    Answer foreign = client.send("GET", "/negotiations/" + id, as("it-mallory"), null);
+    assertThat(foreign.status()).isEqualTo(403);
+  }
+
+  @Test
+  void forgedOrMissingTokensAreRefused() {
+    Answer none = client.send("GET", "/me", Map.of(), null);
+    assertThat(none.status()).isEqualTo(401);
+    Answer forged =
+        client.send(
+            "GET", "/me", Map.of("Authorization", "Bearer " + TOKENS.sign("x", null) + "x"), null);
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.error().get("details").get("reason").asText()).isEqualTo("invalid_token");
+    Answer me =
+        client.send(
+            "GET",
+            "/me",
+            Map.of("Authorization", "Bearer " + TOKENS.sign("it-carol", "Carol")),
+            null);
+    assertThat(me.data().get("display_name").asText()).isEqualTo("Carol");
+  }
+
+  @Test
+  void operationalEndpointsReportTheRealDependencies() {
+    assertThat(client.get("/ready", null).status()).isEqualTo(200);
+    JsonNode version = client.get("/version", null).data();
+    assertThat(version.get("schema_version").asText()).isEqualTo("1");
+    assertThat(version.get("environment").asText()).isEqualTo("staging");
+    assertThat(version.get("backend_version").asText()).isNotBlank();
+  }
+
+  @Test
+  void noBlobOrTokenEverReachesTheLogs() {
+    String token = TOKENS.sign("it-logger", null);
+    Map<String, String> headers = new HashMap<>(as("it-logger"));
+    headers.put("Authorization", "Bearer " + token);
+    String[] bodies = {
+      "{\"id\": \""
+          + UUID.randomUUID()
+          + "\", \"intent_category\": \"coffee\", \"participant_ids\": [\"b\"],"
+          + " \"proposed_slots\": [{\"starts_at\": \"2099-01-01T00:00:00Z\"}], \"encrypted_payload\": \""
+          + MARKER
+          + "\"}",
+      "{\"id\": \""
+          + UUID.randomUUID()
+          + "\", \"intent_category\": \"coffee\", \"participant_ids\": [\"b\"],"
+          + " \"proposed_slots\": [{\"starts_at\": \"2000-01-01T00:00:00Z\"}], \"encrypted_payload\": \""
+          + MARKER
+          + "\"}",
+      "{\"encrypted_payload\": \"" + MARKER + "\", \"" + MARKER + "\": true}",
+      "{\"encrypted_payload\": " + "\"" + MARKER + "\"",
+    };
+    for (String body : bodies) {
+      client.send("POST", "/negotiate/start", headers, body);
+    }
+    client.send("GET", "/me", Map.of("Authorization", "Bearer " + token + "tampered"), null);
+    String logged = logs.text();
+    assertThat(logged).contains("request completed").contains("\"status_code\"");
+    assertThat(logged)
+        .doesNotContain(MARKER)
+        .doesNotContain(Fixtures.SECRET_MARKER)
+        .doesNotContain(token)
+        .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+  }
+}
