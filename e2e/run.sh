@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end run: the built jar, the real Firebase Auth Emulator (UI disabled), an embedded
+# PostgreSQL, and a whole negotiation over HTTP. Stops everything it started, whatever happens.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+jar="$root/bootstrap/target/kairos-server.jar"
+work=$(mktemp -d)
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  done
+  sleep 2
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_for() { # url, seconds, log
+  for _ in $(seq 1 "$2"); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
+  echo "e2e: $1 did not come up; last log lines:" >&2; tail -40 "$3" >&2; return 1
+}
+
+if [ ! -f "$jar" ]; then
+  (cd "$root" && ./mvnw -B -q -DskipTests package)
+fi
+echo "e2e: installing the Firebase CLI (pinned in e2e/package-lock.json)"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+auth_port=$(free_port); hub_port=$(free_port); api_port=$(free_port)
+cat > "$work/firebase.json" <<JSON
+{ "emulators": { "auth": { "host": "127.0.0.1", "port": $auth_port },
+                 "hub": { "host": "127.0.0.1", "port": $hub_port },
+                 "ui": { "enabled": false }, "logging": { "port": $(free_port) },
+                 "singleProjectMode": true } }
+JSON
+(cd "$work" && exec setsid "$here/node_modules/.bin/firebase" emulators:start --only auth \
+   --project demo-kairos > "$work/emulator.log" 2>&1) &
+pids+=($!)
+wait_for "http://127.0.0.1:$auth_port/" 90 "$work/emulator.log"
+
+KAIROS_ENV=development PORT=$api_port HOST=127.0.0.1 LOG_FORMAT=json LOG_LEVEL=INFO \
+  FIREBASE_PROJECT_ID=demo-kairos FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:$auth_port \
+  KAIROS_DATA_DIR="$work/data" EXPIRY_SWEEP_INTERVAL_SECONDS=5 \
+  setsid java -jar "$jar" > "$work/server.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$api_port/health" 120 "$work/server.log"
+
+python3 "$here/drive.py" --api "http://127.0.0.1:$api_port" --auth "http://127.0.0.1:$auth_port" \
+  --secrets-out "$work/secrets.txt"
+
+# Not one blob or token may have reached a log line.
+leaks=0
+while IFS= read -r secret; do
+  [ -n "$secret" ] || continue
+  if grep -qF -- "$secret" "$work/server.log"; then leaks=$((leaks + 1)); fi
+  sig=${secret##*.}
+  if [ -n "$sig" ] && [ ${#sig} -gt 8 ] && grep -qF -- "$sig" "$work/server.log"; then leaks=$((leaks + 1)); fi
+done < "$work/secrets.txt"
+lines=$(grep -c '"request completed"' "$work/server.log" || true)
+if [ "$leaks" -ne 0 ]; then
+  echo "e2e: FAILED: $leaks secret(s) found in the server log" >&2
+  exit 1
+fi
+echo "e2e: the server logged $lines request lines and no blob or token"
