@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   public static final String API_VERSION = "1";
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  static final long STOP_TIMEOUT_MS = 20_000;
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String EXPOSED_HEADERS =
       "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate";
@@ -61,6 +64,10 @@ public final class HttpApi {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
+              // Graceful stop: connectors close first, then in-flight requests get up to the
+              // timeout.
+              config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+              config.events.serverStarting(this::drainOnStop);
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.http.prefer405over404 = true;
               config.http.generateEtags = false;
@@ -283,6 +290,19 @@ public final class HttpApi {
 
   List<Route> routes() {
     return routes;
+  }
+
+  /**
+   * Wraps Javalin's handler in Jetty's GracefulHandler, which counts requests in flight and lets a
+   * stopping server wait for them (Javalin does not do it by itself).
+   */
+  private void drainOnStop() {
+    Server server = app.jettyServer().server();
+    if (!(server.getHandler() instanceof GracefulHandler)) {
+      GracefulHandler graceful = new GracefulHandler();
+      graceful.setHandler(server.getHandler());
+      server.setHandler(graceful);
+    }
   }
 
   private volatile String openApi;
