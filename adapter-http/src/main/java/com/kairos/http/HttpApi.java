@@ -3,14 +3,18 @@ package com.kairos.http;
 import com.kairos.application.UseCases;
 import com.kairos.application.port.AuthenticationFailed;
 import com.kairos.application.port.IdentityVerifier;
+import com.kairos.application.port.RateLimiter;
+import com.kairos.application.port.VerifiedIdentity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -30,13 +34,43 @@ public final class HttpApi {
 
   private final ApiSettings settings;
   private final IdentityVerifier identities;
+  private final RateLimiter limiter;
+  private final HttpMetrics metrics;
+  private final RateLimiter.Limit global;
+  private final RateLimiter.Limit userReads;
+  private final RateLimiter.Limit userWrites;
+  private final RateLimiter.Limit anonymous;
   private final List<Route> routes;
   private final Javalin app;
 
   public HttpApi(
       UseCases useCases, IdentityVerifier identities, ApiSettings settings, Clock clock) {
+    this(
+        useCases, identities, RateLimiter.UNLIMITED, HttpMetrics.disabled(), null, settings, clock);
+  }
+
+  /**
+   * The API with rate limiting and metrics; {@code metricsScrape} serves {@code GET /metrics}
+   * (Prometheus text) when not null.
+   */
+  public HttpApi(
+      UseCases useCases,
+      IdentityVerifier identities,
+      RateLimiter limiter,
+      HttpMetrics metrics,
+      Supplier<String> metricsScrape,
+      ApiSettings settings,
+      Clock clock) {
     this.settings = settings;
     this.identities = identities;
+    this.limiter = limiter;
+    this.metrics = metrics;
+    ApiSettings.RateLimits limits = settings.rateLimits();
+    this.global =
+        new RateLimiter.Limit("global", limits.globalPerMinute(), limits.globalPerMinute());
+    this.userReads = perCaller("user_read", limits.perUserPerMinute(), limits.burst());
+    this.userWrites = perCaller("user_write", limits.perUserWritePerMinute(), limits.burst());
+    this.anonymous = perCaller("anonymous", limits.anonymousPerMinute(), limits.burst());
     RequestSchemas schemas = new RequestSchemas();
     Envelope envelope = new Envelope(clock);
     this.routes =
@@ -49,7 +83,8 @@ public final class HttpApi {
                 useCases.getNegotiation(),
                 useCases.listNegotiations(),
                 schemas,
-                envelope),
+                envelope,
+                metrics),
             new EventHandlers(
                 useCases.getEvent(),
                 useCases.listEvents(),
@@ -58,7 +93,8 @@ public final class HttpApi {
                 schemas,
                 envelope),
             new ProfileHandlers(useCases.getProfile(), useCases.updateProfile(), schemas, envelope),
-            new OperationsHandlers(settings, envelope, clock, this::openApiJson));
+            new OperationsHandlers(settings, envelope, clock, this::openApiJson),
+            metricsScrape);
     this.app =
         Javalin.create(
             config -> {
@@ -81,7 +117,7 @@ public final class HttpApi {
                     r.handler(),
                     r.authenticated() ? Access.AUTHENTICATED : Access.PUBLIC);
               }
-              config.routes.after(RequestLog::finish);
+              config.routes.after(this::afterEverything);
               config.routes.exception(
                   HttpResponseException.class, (e, ctx) -> Envelope.error(ctx, fromJavalin(e)));
               config.routes.exception(Exception.class, this::onException);
@@ -90,203 +126,231 @@ public final class HttpApi {
 
   /** Every endpoint of the API; the one place routes are declared. */
   private static List<Route> routes(
-      NegotiationHandlers n, EventHandlers e, ProfileHandlers p, OperationsHandlers o) {
-    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422);
-    List<Integer> read = List.of(400, 401, 403, 404);
-    return List.of(
-        new Route(
-            HandlerType.POST,
-            "/negotiate/start",
-            n::start,
-            true,
-            "Start a negotiation",
-            "start-negotiation.json",
-            201,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 409, 413, 415, 422)),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/reply",
-            n::reply,
-            true,
-            "Accept, decline or counter-propose",
-            "reply-negotiation.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/send",
-            n::send,
-            true,
-            "Send a draft",
-            "negotiation-action.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/cancel",
-            n::cancel,
-            true,
-            "Cancel a negotiation",
-            "negotiation-action.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.GET,
-            "/negotiations",
-            n::list,
-            true,
-            "List my negotiations",
-            null,
-            200,
-            "NegotiationSummary[]",
-            "ListMeta",
-            List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/negotiations/{id}",
-            n::get,
-            true,
-            "Read one negotiation",
-            null,
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            read),
-        new Route(
-            HandlerType.GET,
-            "/events/upcoming",
-            e::upcoming,
-            true,
-            "My upcoming confirmed events",
-            null,
-            200,
-            "Event[]",
-            "CountMeta",
-            List.of("after", "limit"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/events",
-            e::list,
-            true,
-            "List my events",
-            null,
-            200,
-            "Event[]",
-            "ListMeta",
-            List.of("status", "updated_after", "limit", "cursor"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/events/{id}",
-            e::get,
-            true,
-            "Read one event",
-            null,
-            200,
-            "Event",
-            "Meta",
-            List.of(),
-            read),
-        new Route(
-            HandlerType.POST,
-            "/events",
-            e::create,
-            true,
-            "Create a manual event",
-            "create-event.json",
-            201,
-            "Event",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 409, 413, 415, 422)),
-        new Route(
-            HandlerType.GET,
-            "/me",
-            p::get,
-            true,
-            "My profile (created on first call)",
-            null,
-            200,
-            "Profile",
-            "Meta",
-            List.of(),
-            List.of(401)),
-        new Route(
-            HandlerType.PATCH,
-            "/me",
-            p::patch,
-            true,
-            "Update my profile",
-            "patch-me.json",
-            200,
-            "Profile",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 413, 415, 422)),
-        new Route(
-            HandlerType.GET,
-            "/health",
-            o::health,
-            false,
-            "Liveness",
-            null,
-            200,
-            "Health",
-            "Meta",
-            List.of(),
-            List.of()),
-        new Route(
-            HandlerType.GET,
-            "/ready",
-            o::ready,
-            false,
-            "Readiness",
-            null,
-            200,
-            "Ready",
-            "Meta",
-            List.of(),
-            List.of(503)),
-        new Route(
-            HandlerType.GET,
-            "/version",
-            o::version,
-            false,
-            "Build and schema versions",
-            null,
-            200,
-            "Version",
-            "Meta",
-            List.of(),
-            List.of()),
-        new Route(
-            HandlerType.GET,
-            "/openapi.json",
-            o::openApi,
-            false,
-            "This API's OpenAPI 3.1 document",
-            null,
-            200,
-            null,
-            null,
-            List.of(),
-            List.of()));
+      NegotiationHandlers n,
+      EventHandlers e,
+      ProfileHandlers p,
+      OperationsHandlers o,
+      Supplier<String> metricsScrape) {
+    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422, 429);
+    List<Integer> read = List.of(400, 401, 403, 404, 429);
+    List<Route> routes =
+        new java.util.ArrayList<>(
+            List.of(
+                new Route(
+                    HandlerType.POST,
+                    "/negotiate/start",
+                    n::start,
+                    true,
+                    "Start a negotiation",
+                    "start-negotiation.json",
+                    201,
+                    "Negotiation",
+                    "Meta",
+                    List.of(),
+                    List.of(400, 401, 409, 413, 415, 422)),
+                new Route(
+                    HandlerType.POST,
+                    "/negotiate/reply",
+                    n::reply,
+                    true,
+                    "Accept, decline or counter-propose",
+                    "reply-negotiation.json",
+                    200,
+                    "Negotiation",
+                    "Meta",
+                    List.of(),
+                    write),
+                new Route(
+                    HandlerType.POST,
+                    "/negotiate/send",
+                    n::send,
+                    true,
+                    "Send a draft",
+                    "negotiation-action.json",
+                    200,
+                    "Negotiation",
+                    "Meta",
+                    List.of(),
+                    write),
+                new Route(
+                    HandlerType.POST,
+                    "/negotiate/cancel",
+                    n::cancel,
+                    true,
+                    "Cancel a negotiation",
+                    "negotiation-action.json",
+                    200,
+                    "Negotiation",
+                    "Meta",
+                    List.of(),
+                    write),
+                new Route(
+                    HandlerType.GET,
+                    "/negotiations",
+                    n::list,
+                    true,
+                    "List my negotiations",
+                    null,
+                    200,
+                    "NegotiationSummary[]",
+                    "ListMeta",
+                    List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
+                    List.of(400, 401)),
+                new Route(
+                    HandlerType.GET,
+                    "/negotiations/{id}",
+                    n::get,
+                    true,
+                    "Read one negotiation",
+                    null,
+                    200,
+                    "Negotiation",
+                    "Meta",
+                    List.of(),
+                    read),
+                new Route(
+                    HandlerType.GET,
+                    "/events/upcoming",
+                    e::upcoming,
+                    true,
+                    "My upcoming confirmed events",
+                    null,
+                    200,
+                    "Event[]",
+                    "CountMeta",
+                    List.of("after", "limit"),
+                    List.of(400, 401)),
+                new Route(
+                    HandlerType.GET,
+                    "/events",
+                    e::list,
+                    true,
+                    "List my events",
+                    null,
+                    200,
+                    "Event[]",
+                    "ListMeta",
+                    List.of("status", "updated_after", "limit", "cursor"),
+                    List.of(400, 401)),
+                new Route(
+                    HandlerType.GET,
+                    "/events/{id}",
+                    e::get,
+                    true,
+                    "Read one event",
+                    null,
+                    200,
+                    "Event",
+                    "Meta",
+                    List.of(),
+                    read),
+                new Route(
+                    HandlerType.POST,
+                    "/events",
+                    e::create,
+                    true,
+                    "Create a manual event",
+                    "create-event.json",
+                    201,
+                    "Event",
+                    "Meta",
+                    List.of(),
+                    List.of(400, 401, 409, 413, 415, 422)),
+                new Route(
+                    HandlerType.GET,
+                    "/me",
+                    p::get,
+                    true,
+                    "My profile (created on first call)",
+                    null,
+                    200,
+                    "Profile",
+                    "Meta",
+                    List.of(),
+                    List.of(401)),
+                new Route(
+                    HandlerType.PATCH,
+                    "/me",
+                    p::patch,
+                    true,
+                    "Update my profile",
+                    "patch-me.json",
+                    200,
+                    "Profile",
+                    "Meta",
+                    List.of(),
+                    List.of(400, 401, 413, 415, 422)),
+                new Route(
+                    HandlerType.GET,
+                    "/health",
+                    o::health,
+                    false,
+                    "Liveness",
+                    null,
+                    200,
+                    "Health",
+                    "Meta",
+                    List.of(),
+                    List.of()),
+                new Route(
+                    HandlerType.GET,
+                    "/ready",
+                    o::ready,
+                    false,
+                    "Readiness",
+                    null,
+                    200,
+                    "Ready",
+                    "Meta",
+                    List.of(),
+                    List.of(503)),
+                new Route(
+                    HandlerType.GET,
+                    "/version",
+                    o::version,
+                    false,
+                    "Build and schema versions",
+                    null,
+                    200,
+                    "Version",
+                    "Meta",
+                    List.of(),
+                    List.of()),
+                new Route(
+                    HandlerType.GET,
+                    "/openapi.json",
+                    o::openApi,
+                    false,
+                    "This API's OpenAPI 3.1 document",
+                    null,
+                    200,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(429))));
+    if (metricsScrape != null) {
+      routes.add(
+          new Route(
+              HandlerType.GET,
+              "/metrics",
+              ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metricsScrape.get()),
+              false,
+              "Prometheus metrics",
+              null,
+              200,
+              null,
+              null,
+              List.of(),
+              List.of()));
+    }
+    return List.copyOf(routes);
   }
+
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** Operational endpoints are never rate limited. */
+  private static final java.util.Set<String> EXEMPT =
+      java.util.Set.of("/health", "/ready", "/version", "/metrics");
 
   List<Route> routes() {
     return routes;
@@ -386,12 +450,58 @@ public final class HttpApi {
   }
 
   private void beforeEndpoint(Context ctx) {
+    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+    boolean exempt = endpoint != null && EXEMPT.contains(endpoint.path);
+    if (!exempt) {
+      limit("global", global);
+    }
     if (ctx.routeRoles().contains(Access.AUTHENTICATED)) {
-      Caller.set(ctx, identities.verify(bearerToken(ctx)));
+      VerifiedIdentity identity;
+      try {
+        identity = identities.verify(bearerToken(ctx));
+      } catch (ApiError | AuthenticationFailed refused) {
+        // Failed attempts count against the caller's address: token guessing is throttled.
+        limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
+        throw refused;
+      }
+      Caller.set(ctx, identity);
+      boolean write = ctx.method() != HandlerType.GET;
+      limit("user:" + identity.userId().value(), write ? userWrites : userReads);
+    } else if (!exempt) {
+      limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
     }
     if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH) {
       checkBody(ctx);
     }
+  }
+
+  private static RateLimiter.Limit perCaller(String name, long perMinute, long burst) {
+    return new RateLimiter.Limit(name, perMinute, Math.min(burst, perMinute));
+  }
+
+  /** Takes a token from a bucket; keys are the verified user or the socket's address only. */
+  private void limit(String key, RateLimiter.Limit limit) {
+    RateLimiter.Verdict verdict = limiter.tryAcquire(key, limit);
+    if (!verdict.granted()) {
+      metrics.rateLimited(limit.name());
+      long seconds = verdict.retryAfterSeconds();
+      throw new ApiError(
+          429,
+          "rate_limit_exceeded",
+          "Too many requests; retry in " + seconds + " s",
+          Map.of("retry_after_seconds", seconds),
+          Map.of("Retry-After", String.valueOf(seconds)));
+    }
+  }
+
+  private void afterEverything(Context ctx) {
+    RequestLog.finish(ctx);
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    metrics.request(
+        ctx.method().name(),
+        matched == null ? "unmatched" : matched.path,
+        ctx.statusCode(),
+        java.time.Duration.ofNanos(RequestLog.elapsedNanos(ctx)));
   }
 
   private static String bearerToken(Context ctx) {
@@ -458,11 +568,15 @@ public final class HttpApi {
 
   private void onException(Exception e, Context ctx) {
     ApiError error = ErrorMapper.map(e);
+    if (error != null) {
+      metrics.error(error.code());
+    }
     if (error == null) {
       LOG.atError()
           .addKeyValue("request_id", RequestIds.of(ctx))
           .setCause(e)
           .log("unhandled error");
+      metrics.error("internal_error");
       error =
           new ApiError(
               500,

@@ -12,6 +12,7 @@ import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;
+import com.kairos.domain.negotiation.Transition;
 import io.javalin.http.Context;
 
 /** Handlers of the negotiation endpoints; each delegates to one use case. */
@@ -24,6 +25,7 @@ final class NegotiationHandlers {
   private final ListNegotiations list;
   private final RequestSchemas schemas;
   private final Envelope envelope;
+  private final HttpMetrics metrics;
 
   NegotiationHandlers(
       StartNegotiation start,
@@ -33,7 +35,8 @@ final class NegotiationHandlers {
       GetNegotiation get,
       ListNegotiations list,
       RequestSchemas schemas,
-      Envelope envelope) {
+      Envelope envelope,
+      HttpMetrics metrics) {
     this.start = start;
     this.reply = reply;
     this.send = send;
@@ -42,6 +45,7 @@ final class NegotiationHandlers {
     this.list = list;
     this.schemas = schemas;
     this.envelope = envelope;
+    this.metrics = metrics;
   }
 
   void start(Context ctx) {
@@ -50,6 +54,8 @@ final class NegotiationHandlers {
         start.start(Caller.of(ctx).userId(), RequestJson.startCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
+    } else {
+      metrics.negotiation("started");
     }
     respond(ctx, result.replayed() ? 200 : 201, result.negotiation());
   }
@@ -60,6 +66,11 @@ final class NegotiationHandlers {
         reply.reply(Caller.of(ctx).userId(), RequestJson.replyCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
+    } else {
+      metrics.negotiation("replied");
+      if (result.outcome() instanceof Transition.Finalized) {
+        metrics.negotiation("finalized");
+      }
     }
     respond(ctx, 200, result.negotiation());
   }

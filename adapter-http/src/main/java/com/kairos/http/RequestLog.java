@@ -21,9 +21,13 @@ final class RequestLog {
     ctx.attribute(STARTED, System.nanoTime());
   }
 
-  static void finish(Context ctx) {
+  static long elapsedNanos(Context ctx) {
     Long started = ctx.attribute(STARTED);
-    long micros = started == null ? 0 : (System.nanoTime() - started) / 1000;
+    return started == null ? 0 : System.nanoTime() - started;
+  }
+
+  static void finish(Context ctx) {
+    long micros = elapsedNanos(ctx) / 1000;
     int status = ctx.statusCode();
     var line =
         LOG.atLevel(level(status))

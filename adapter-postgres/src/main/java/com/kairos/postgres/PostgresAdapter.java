@@ -41,7 +41,24 @@ public final class PostgresAdapter {
    */
   public static HikariDataSource pool(
       String jdbcUrl, String user, String password, int minIdle, int maxSize) {
+    return pool(jdbcUrl, user, password, minIdle, maxSize, null);
+  }
+
+  /**
+   * As above; {@code meterRegistry} (a Micrometer MeterRegistry, or null) receives the pool's usage
+   * metrics. Typed as Object so that this adapter does not depend on Micrometer.
+   */
+  public static HikariDataSource pool(
+      String jdbcUrl,
+      String user,
+      String password,
+      int minIdle,
+      int maxSize,
+      Object meterRegistry) {
     HikariConfig config = new HikariConfig();
+    if (meterRegistry != null) {
+      config.setMetricRegistry(meterRegistry);
+    }
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
     config.setPassword(password);

@@ -40,7 +40,12 @@ public record KairosConfig(
     boolean featureAgentMode,
     boolean featureDebugResponses,
     int expirySweepIntervalSeconds,
-    Path dataDir) {
+    Path dataDir,
+    RateLimitSettings rateLimits) {
+
+  /** Requests per minute and where the buckets live. */
+  public record RateLimitSettings(
+      long global, long perUser, long perUserWrite, long anonymous, long burst, boolean shared) {}
 
   /** Where the server runs; production is strict. */
   public enum Environment {
@@ -146,6 +151,19 @@ public record KairosConfig(
     }
     int sweep = r.integer("EXPIRY_SWEEP_INTERVAL_SECONDS", 60, 1, 86_400);
     Path dataDir = Path.of(r.text("KAIROS_DATA_DIR", ".kairos"));
+    String store = r.text("RATE_LIMIT_STORE", "memory");
+    int perUser = r.integer("RATE_LIMIT_PER_USER", 300, 1, 1_000_000);
+    RateLimitSettings limits =
+        new RateLimitSettings(
+            r.integer("RATE_LIMIT_GLOBAL", 6000, 1, 100_000_000),
+            perUser,
+            r.integer("RATE_LIMIT_PER_USER_WRITE", Math.max(1, perUser / 5), 1, 1_000_000),
+            r.integer("RATE_LIMIT_ANONYMOUS", 30, 1, 1_000_000),
+            r.integer("RATE_LIMIT_BURST", 30, 1, 1_000_000),
+            "postgres".equals(store));
+    if (!store.equals("memory") && !store.equals("postgres")) {
+      r.problem("RATE_LIMIT_STORE must be memory or postgres");
+    }
     r.done();
     return new KairosConfig(
         environment,
@@ -172,7 +190,8 @@ public record KairosConfig(
         agentMode,
         debug,
         sweep,
-        dataDir);
+        dataDir,
+        limits);
   }
 
   public boolean isProduction() {

@@ -3,15 +3,27 @@ package com.kairos.bootstrap;
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.port.IdentityVerifier;
+import com.kairos.application.port.RateLimiter;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.firebase.FirebaseIdentityVerifier;
 import com.kairos.firebase.FirebaseSettings;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
+import com.kairos.http.HttpMetrics;
+import com.kairos.http.InMemoryRateLimiter;
 import com.kairos.migrations.Migrations;
 import com.kairos.postgres.DatabaseUrl;
+import com.kairos.postgres.PgRateLimiter;
 import com.kairos.postgres.PostgresAdapter;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -67,13 +79,23 @@ public final class KairosServer implements AutoCloseable {
                   url.password());
         }
       }
+      PrometheusMeterRegistry registry =
+          config.featureMetrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+      if (registry != null) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+      }
       pool =
           PostgresAdapter.pool(
               url.jdbcUrl(),
               url.user(),
               url.password(),
               config.databasePoolMin(),
-              config.databasePoolMax());
+              config.databasePoolMax(),
+              registry);
       Migrations migrations = new Migrations(pool);
       if (config.migrateOnStart()) {
         int applied = migrations.migrate();
@@ -82,7 +104,9 @@ public final class KairosServer implements AutoCloseable {
       PostgresAdapter postgres = new PostgresAdapter(pool);
       UseCases useCases =
           UseCases.create(
-              postgres.transactions(),
+              registry == null
+                  ? postgres.transactions()
+                  : new TimedTransactions(postgres.transactions(), registry),
               postgres.negotiations(),
               postgres.events(),
               postgres.profiles(),
@@ -101,10 +125,16 @@ public final class KairosServer implements AutoCloseable {
                       config.firebaseTestCertificates()),
                   clock);
       BuildInfo build = BuildInfo.load();
+      KairosConfig.RateLimitSettings limits = config.rateLimits();
+      RateLimiter limiter =
+          limits.shared() ? new PgRateLimiter(pool) : new InMemoryRateLimiter(clock);
       HttpApi api =
           new HttpApi(
                   useCases,
                   verifier,
+                  limiter,
+                  registry == null ? HttpMetrics.disabled() : new HttpMetrics(registry),
+                  registry == null ? null : registry::scrape,
                   new ApiSettings(
                       config.corsAllowedOrigins(),
                       config.requestIdHeader(),
@@ -113,7 +143,13 @@ public final class KairosServer implements AutoCloseable {
                           config.environment().name().toLowerCase(Locale.ROOT),
                           build.buildTimestamp(),
                           build.commit()),
-                      new DatabaseReadiness(postgres, migrations)),
+                      new DatabaseReadiness(postgres, migrations),
+                      new ApiSettings.RateLimits(
+                          limits.global(),
+                          limits.perUser(),
+                          limits.perUserWrite(),
+                          limits.anonymous(),
+                          limits.burst())),
                   clock)
               .start(config.host(), config.port());
       ScheduledExecutorService scheduler =
@@ -123,8 +159,12 @@ public final class KairosServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
+      Counter expired =
+          registry == null
+              ? null
+              : Counter.builder("kairos.negotiations").tag("event", "expired").register(registry);
       scheduler.scheduleWithFixedDelay(
-          () -> sweep(useCases),
+          () -> sweep(useCases, expired, limiter),
           config.expirySweepIntervalSeconds(),
           config.expirySweepIntervalSeconds(),
           TimeUnit.SECONDS);
@@ -145,9 +185,15 @@ public final class KairosServer implements AutoCloseable {
     }
   }
 
-  private static void sweep(UseCases useCases) {
+  private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {
     try {
-      useCases.expireDueNegotiations().sweep();
+      int count = useCases.expireDueNegotiations().sweep();
+      if (expired != null) {
+        expired.increment(count);
+      }
+      if (limiter instanceof PgRateLimiter shared) {
+        shared.purgeExpired();
+      }
     } catch (RuntimeException e) {
       LOG.error("expiry sweep failed; it will run again", e);
     }

@@ -95,6 +95,24 @@ class KairosConfigTest {
   }
 
   @Test
+  void rateLimitsDefaultToStricterWritesAndMemoryBuckets() {
+    KairosConfig.RateLimitSettings limits = KairosConfig.from(Map.of()).rateLimits();
+    assertThat(limits.perUser()).isEqualTo(300);
+    assertThat(limits.perUserWrite()).isEqualTo(60).isLessThan(limits.perUser());
+    assertThat(limits.shared()).isFalse();
+    Map<String, String> env = new HashMap<>();
+    env.put("RATE_LIMIT_STORE", "postgres");
+    env.put("RATE_LIMIT_PER_USER", "50");
+    assertThat(KairosConfig.from(env).rateLimits().shared()).isTrue();
+    assertThat(KairosConfig.from(env).rateLimits().perUserWrite()).isEqualTo(10);
+    env.put("RATE_LIMIT_STORE", "redis");
+    env.put("RATE_LIMIT_BURST", "0");
+    assertThatThrownBy(() -> KairosConfig.from(env))
+        .hasMessageContaining("RATE_LIMIT_STORE must be memory or postgres")
+        .hasMessageContaining("RATE_LIMIT_BURST must be an integer from 1 to 1000000");
+  }
+
+  @Test
   void serviceAccountCredentialsComeInPairs() {
     Map<String, String> env = production();
     env.put("FIREBASE_CLIENT_EMAIL", "svc@kairos-prod.iam.gserviceaccount.com");

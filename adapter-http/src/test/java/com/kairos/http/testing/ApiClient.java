@@ -65,7 +65,11 @@ public final class ApiClient {
           .map()
           .forEach((k, v) -> flat.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       String text = response.body();
-      JsonNode json = text == null || text.isEmpty() ? null : JSON.readTree(text);
+      String type = flat.getOrDefault("content-type", "");
+      JsonNode json =
+          text == null || text.isEmpty() || !type.startsWith("application/json")
+              ? null
+              : JSON.readTree(text);
       return new Answer(response.statusCode(), flat, text, json);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

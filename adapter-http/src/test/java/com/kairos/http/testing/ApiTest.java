@@ -1,8 +1,11 @@
 package com.kairos.http.testing;
 
+import com.kairos.application.port.RateLimiter;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
+import com.kairos.http.HttpMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +21,36 @@ public abstract class ApiTest {
     return ApiSettings.Readiness.ALWAYS;
   }
 
+  protected RateLimiter limiter() {
+    return RateLimiter.UNLIMITED;
+  }
+
+  protected ApiSettings.RateLimits rateLimits() {
+    return ApiSettings.RateLimits.DEFAULTS;
+  }
+
+  /** A registry to serve at /metrics, or null for no metrics. */
+  protected PrometheusMeterRegistry registry() {
+    return null;
+  }
+
   @BeforeEach
   void startServer() {
     backend = new InMemoryBackend();
+    PrometheusMeterRegistry registry = registry();
     api =
         new HttpApi(
                 backend.useCases,
                 new TestIdentityVerifier(),
+                limiter(),
+                registry == null ? HttpMetrics.disabled() : new HttpMetrics(registry),
+                registry == null ? null : registry::scrape,
                 new ApiSettings(
                     List.of(ALLOWED_ORIGIN),
                     "X-Request-Id",
                     new ApiSettings.VersionInfo("1.2.3", "test", "2026-11-23T00:00:00Z", "abc123"),
-                    readiness()),
+                    readiness(),
+                    rateLimits()),
                 backend.clock)
             .start("127.0.0.1", 0);
     client = new ApiClient("http://127.0.0.1:" + api.port());

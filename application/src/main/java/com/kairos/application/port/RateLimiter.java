@@ -3,8 +3,8 @@ package com.kairos.application.port;
 import java.util.Objects;
 
 /**
- * Outbound port: token buckets shared by every server instance that uses the same store. A
- * bucket holds up to {@code burst} tokens and refills {@code perMinute} tokens a minute.
+ * Outbound port: token buckets shared by every server instance that uses the same store. A bucket
+ * holds up to {@code burst} tokens and refills {@code perMinute} tokens a minute.
  */
 public interface RateLimiter {
 

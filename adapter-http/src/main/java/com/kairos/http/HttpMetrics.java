@@ -1,0 +1,68 @@
+package com.kairos.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The HTTP adapter's meters. Labels are low-cardinality and never personal: route templates (never
+ * raw paths), statuses, error codes, bucket kinds, negotiation events.
+ */
+public final class HttpMetrics {
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+    Duration.ofMillis(15), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+    Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+    Duration.ofSeconds(5)
+  };
+  private final MeterRegistry registry;
+
+  public HttpMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Meters that go nowhere: metrics disabled. */
+  public static HttpMetrics disabled() {
+    return new HttpMetrics(new CompositeMeterRegistry());
+  }
+
+  void request(String method, String route, int status, Duration duration) {
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route template and status")
+        .tag("method", method)
+        .tag("route", route)
+        .tag("status", String.valueOf(status))
+        // A histogram, not client-side percentiles: buckets from many instances can be summed,
+        // so p50/p95/p99 come from histogram_quantile() over the whole fleet.
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(duration);
+  }
+
+  void error(String code) {
+    Counter.builder("kairos.errors")
+        .description("Error responses by error.code")
+        .tag("code", code)
+        .register(registry)
+        .increment();
+  }
+
+  void rateLimited(String bucket) {
+    Counter.builder("kairos.rate.limit.refusals")
+        .description("Requests refused with 429, by bucket kind")
+        .tag("bucket", bucket)
+        .register(registry)
+        .increment();
+  }
+
+  /** A negotiation lifecycle event: started, replied, finalized (expired is the sweep's). */
+  public void negotiation(String event) {
+    Counter.builder("kairos.negotiations")
+        .description("Negotiation lifecycle events")
+        .tag("event", event)
+        .register(registry)
+        .increment();
+  }
+}
