@@ -62,10 +62,8 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   static Verdict verdict(ConsumptionProbe probe) {
-    if (probe.isConsumed()) {
-      return Verdict.GRANTED;
-    }
-    long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-    return new Verdict(false, Math.max(1, seconds));
+    return probe.isConsumed()
+        ? Verdict.GRANTED
+        : Verdict.retryAfterNanos(probe.getNanosToWaitForRefill());
   }
 }

@@ -48,11 +48,9 @@ public final class PgRateLimiter implements RateLimiter {
             .builder()
             .build(key + "#" + limit.name(), () -> configuration)
             .tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
-      return Verdict.GRANTED;
-    }
-    long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-    return new Verdict(false, Math.max(1, seconds));
+    return probe.isConsumed()
+        ? Verdict.GRANTED
+        : Verdict.retryAfterNanos(probe.getNanosToWaitForRefill());
   }
 
   /** Deletes buckets whose rows have expired; returns how many. */

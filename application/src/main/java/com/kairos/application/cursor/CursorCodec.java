@@ -1,5 +1,6 @@
 package com.kairos.application.cursor;
 
+import com.kairos.application.paging.Page;
 import com.kairos.domain.port.Keyset;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,6 +52,19 @@ public final class CursorCodec {
             bindingHash(binding));
     byte[] body = payload.getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
+  }
+
+  /**
+   * A page from up to {@code limit + 1} rows fetched after the previous position: the extra row
+   * only says that there is more, and the last row kept becomes the signed next cursor.
+   */
+  public <T> Page<T> page(
+      List<T> rows, int limit, Function<T, Keyset> position, String binding, Instant now) {
+    if (rows.size() <= limit) {
+      return new Page<>(rows, limit, null);
+    }
+    List<T> items = rows.subList(0, limit);
+    return new Page<>(items, limit, encode(position.apply(items.get(limit - 1)), binding, now));
   }
 
   /** The position a cursor names, if it is genuine, for this binding, and fresh. */

@@ -36,13 +36,7 @@ public final class ListEvents {
     EventQuery query = new EventQuery(filter.status(), filter.updatedAfter(), after);
     List<Event> rows =
         transactions.inTransaction(() -> events.listFor(caller, query, page.limit() + 1));
-    boolean hasMore = rows.size() > page.limit();
-    List<Event> items = hasMore ? rows.subList(0, page.limit()) : rows;
-    String next = null;
-    if (hasMore) {
-      Event last = items.get(items.size() - 1);
-      next = cursors.encode(new Keyset(last.updatedAt(), last.id().value()), binding, now);
-    }
-    return new Page<>(items, page.limit(), next);
+    return cursors.page(
+        rows, page.limit(), e -> new Keyset(e.updatedAt(), e.id().value()), binding, now);
   }
 }

@@ -45,13 +45,8 @@ public final class ListNegotiations {
     List<NegotiationSummary> rows =
         transactions.inTransaction(
             () -> negotiations.listFor(caller, query, now, page.limit() + 1));
-    boolean hasMore = rows.size() > page.limit();
-    List<NegotiationSummary> items = hasMore ? rows.subList(0, page.limit()) : rows;
-    String next = null;
-    if (hasMore) {
-      NegotiationSummary last = items.get(items.size() - 1);
-      next = cursors.encode(new Keyset(last.updatedAt(), last.id().value()), binding, now);
-    }
-    return new Page<>(items.stream().map(s -> s.asOf(now)).toList(), page.limit(), next);
+    return cursors
+        .page(rows, page.limit(), s -> new Keyset(s.updatedAt(), s.id().value()), binding, now)
+        .map(s -> s.asOf(now));
   }
 }

@@ -8,6 +8,11 @@ public record Page<T>(List<T> items, int limit, String nextCursor) {
     items = List.copyOf(items);
   }
 
+  /** The same page with every item transformed. */
+  public <R> Page<R> map(java.util.function.Function<T, R> mapper) {
+    return new Page<>(items.stream().map(mapper).toList(), limit, nextCursor);
+  }
+
   public boolean hasMore() {
     return nextCursor != null;
   }

@@ -24,6 +24,11 @@ public interface RateLimiter {
   /** Whether a token was granted; if not, in how many whole seconds one will be. */
   record Verdict(boolean granted, long retryAfterSeconds) {
     public static final Verdict GRANTED = new Verdict(true, 0);
+
+    /** Refused: a token will be there in {@code nanos}, rounded up to whole seconds (≥ 1). */
+    public static Verdict retryAfterNanos(long nanos) {
+      return new Verdict(false, Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    }
   }
 
   /** No limits at all. */
