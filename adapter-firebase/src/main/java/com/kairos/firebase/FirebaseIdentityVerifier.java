@@ -118,7 +118,11 @@ public final class FirebaseIdentityVerifier implements IdentityVerifier {
     if (!UserId.isValid(uid)) {
       throw new AuthenticationFailed(Reason.INVALID_TOKEN, "the token's subject is not a user id");
     }
-    return new VerifiedIdentity(new UserId(uid), verified.getName());
+    Object exp = verified.getClaims().get("exp");
+    return new VerifiedIdentity(
+        new UserId(uid),
+        verified.getName(),
+        exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null);
   }
 
   private static void requirePast(Object claim, Instant now, String name) {

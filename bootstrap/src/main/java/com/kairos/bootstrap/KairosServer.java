@@ -7,6 +7,7 @@ import com.kairos.application.port.RateLimiter;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.firebase.FirebaseIdentityVerifier;
 import com.kairos.firebase.FirebaseSettings;
+import com.kairos.firebase.VerifiedTokenCache;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
 import com.kairos.http.HttpMetrics;
@@ -25,6 +26,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,16 +116,7 @@ public final class KairosServer implements AutoCloseable {
               new CursorCodec(config.cursorSecret()),
               clock);
       IdentityVerifier verifier =
-          verifierOverride != null
-              ? verifierOverride
-              : FirebaseIdentityVerifier.create(
-                  new FirebaseSettings(
-                      config.firebaseProjectId(),
-                      config.firebaseClientEmail(),
-                      config.firebasePrivateKey(),
-                      config.firebaseCheckRevoked(),
-                      config.firebaseTestCertificates()),
-                  clock);
+          verifierOverride != null ? verifierOverride : identityVerifier(config, clock);
       BuildInfo build = BuildInfo.load();
       KairosConfig.RateLimitSettings limits = config.rateLimits();
       RateLimiter limiter =
@@ -183,6 +176,25 @@ public final class KairosServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Firebase verification, with verified tokens remembered for up to five minutes unless the
+   * revocation check is on (benchmarks showed RS256 verification dominating cheap reads).
+   */
+  private static IdentityVerifier identityVerifier(KairosConfig config, Clock clock) {
+    IdentityVerifier firebase =
+        FirebaseIdentityVerifier.create(
+            new FirebaseSettings(
+                config.firebaseProjectId(),
+                config.firebaseClientEmail(),
+                config.firebasePrivateKey(),
+                config.firebaseCheckRevoked(),
+                config.firebaseTestCertificates()),
+            clock);
+    return config.firebaseCheckRevoked()
+        ? firebase
+        : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 100_000);
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {
