@@ -352,10 +352,6 @@ public final class HttpApi {
   private static final java.util.Set<String> EXEMPT =
       java.util.Set.of("/health", "/ready", "/version", "/metrics");
 
-  List<Route> routes() {
-    return routes;
-  }
-
   /**
    * Wraps Javalin's handler in Jetty's GracefulHandler, which counts requests in flight and lets a
    * stopping server wait for them (Javalin does not do it by itself).

@@ -51,8 +51,4 @@ public final class Json {
       throw new IllegalStateException("response could not be serialized", e);
     }
   }
-
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
 }

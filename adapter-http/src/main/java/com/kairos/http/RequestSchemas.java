@@ -32,8 +32,7 @@ public final class RequestSchemas {
           "reply-negotiation.json",
           "negotiation-action.json",
           "create-event.json",
-          "patch-me.json",
-          "responses.json");
+          "patch-me.json");
 
   private final Map<String, Schema> schemas = new HashMap<>();
 

@@ -36,21 +36,22 @@ public final class PgRateLimiter implements RateLimiter {
 
   @Override
   public Verdict tryAcquire(String key, Limit limit) {
-    BucketConfiguration configuration =
-        BucketConfiguration.builder()
-            .addLimit(
-                l ->
-                    l.capacity(limit.burst())
-                        .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
-            .build();
     ConsumptionProbe probe =
         buckets
             .builder()
-            .build(key + "#" + limit.name(), () -> configuration)
+            .build(key + "#" + limit.name(), () -> configuration(limit))
             .tryConsumeAndReturnRemaining(1);
     return probe.isConsumed()
         ? Verdict.GRANTED
         : Verdict.retryAfterNanos(probe.getNanosToWaitForRefill());
+  }
+
+  /** Only asked for when the bucket's row does not exist yet. */
+  private static BucketConfiguration configuration(Limit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(
+            l -> l.capacity(limit.burst()).refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
+        .build();
   }
 
   /** Deletes buckets whose rows have expired; returns how many. */

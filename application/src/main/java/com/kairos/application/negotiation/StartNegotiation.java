@@ -40,13 +40,13 @@ public final class StartNegotiation {
   }
 
   public Result start(UserId owner, StartCommand command) {
-    String fingerprint = command.fingerprint();
     return transactions.inTransaction(
         () -> {
           Instant now = Timestamps.now(clock);
           Optional<Negotiation> existing = negotiations.findById(command.id());
           if (existing.isPresent()) {
-            if (existing.get().wasStartedBy(owner, fingerprint)) {
+            // Only a retry needs the fingerprint here; a new start computes it once, in the domain.
+            if (existing.get().wasStartedBy(owner, command.fingerprint())) {
               return new Result(existing.get().asOf(now), true);
             }
             throw new DuplicateId(ResourceType.NEGOTIATION, command.id().toString());
