@@ -475,9 +475,12 @@ public final class Negotiation {
     guardWrite(action, expectedVersion, now);
   }
 
-  /** Expiry first (the most useful answer), then the client's expected version. */
+  /**
+   * Expiry first (the most useful answer), then the client's expected version. An expiry reads the
+   * same whether or not the sweep has already written it.
+   */
   private void guardWrite(NegotiationAction action, Long expectedVersion, Instant now) {
-    if (isExpiredAt(now)) {
+    if (isExpiredAt(now) || cancelReason == CancelReason.EXPIRED) {
       throw new NegotiationExpired(expiresAt, action);
     }
     if (expectedVersion != null && expectedVersion != version) {

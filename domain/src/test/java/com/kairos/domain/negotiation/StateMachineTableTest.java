@@ -40,7 +40,9 @@ class StateMachineTableTest {
     OWNER_CANCELLED,
     ALL_DECLINED,
     EXPIRED_ACTIVE,
-    EXPIRED_DRAFT
+    EXPIRED_DRAFT,
+    SWEPT_ACTIVE,
+    SWEPT_DRAFT
   }
 
   enum Trigger {
@@ -117,6 +119,17 @@ class StateMachineTableTest {
     }
     row(rows, Given.EXPIRED_DRAFT, Trigger.COUNTER, EXPIRED_REFUSAL, NOT_FOUND, NOT_FOUND);
     system(rows, Given.EXPIRED_DRAFT, EXPIRED);
+    // once the sweep has written the expiry, writes get the same answer as before it ran.
+    row(rows, Given.SWEPT_ACTIVE, Trigger.SEND, EXPIRED_REFUSAL, FORBIDDEN, FORBIDDEN);
+    row(rows, Given.SWEPT_ACTIVE, Trigger.CANCEL, EXPIRED_REFUSAL, FORBIDDEN, FORBIDDEN);
+    for (Trigger reply : List.of(Trigger.ACCEPT, Trigger.DECLINE, Trigger.COUNTER)) {
+      row(rows, Given.SWEPT_ACTIVE, reply, EXPIRED_REFUSAL, EXPIRED_REFUSAL, FORBIDDEN);
+    }
+    system(rows, Given.SWEPT_ACTIVE, invalid("cancelled", "expire"));
+    for (Trigger t : EnumSet.complementOf(EnumSet.of(Trigger.EXPIRE))) {
+      row(rows, Given.SWEPT_DRAFT, t, EXPIRED_REFUSAL, NOT_FOUND, NOT_FOUND);
+    }
+    system(rows, Given.SWEPT_DRAFT, invalid("cancelled", "expire"));
     return rows.stream();
   }
 
@@ -140,7 +153,9 @@ class StateMachineTableTest {
     Instant at =
         given == Given.EXPIRED_ACTIVE || given == Given.EXPIRED_DRAFT
             ? negotiation.expiresAt()
-            : NOW.plus(Duration.ofHours(1));
+            : given == Given.SWEPT_ACTIVE || given == Given.SWEPT_DRAFT
+                ? negotiation.expiresAt().plus(Duration.ofMinutes(5))
+                : NOW.plus(Duration.ofHours(1));
     assertThat(attempt(negotiation, trigger, role, at, ids)).isEqualTo(expected);
   }
 
@@ -182,6 +197,14 @@ class StateMachineTableTest {
           n = n.reply(CAROL, decline(n), later, ids).negotiation();
           assertThat(n.cancelReason()).contains(CancelReason.ALL_DECLINED);
           return n;
+        }
+      case SWEPT_ACTIVE:
+      case SWEPT_DRAFT:
+        {
+          Negotiation open = given(given == Given.SWEPT_ACTIVE ? Given.ACTIVE : Given.DRAFT, ids);
+          Negotiation swept = open.expire(open.expiresAt().plusSeconds(1)).negotiation();
+          assertThat(swept.cancelReason()).contains(CancelReason.EXPIRED);
+          return swept;
         }
       default:
         throw new AssertionError(given);
