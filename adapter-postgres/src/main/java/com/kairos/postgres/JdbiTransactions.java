@@ -32,6 +32,14 @@ public final class JdbiTransactions implements Transactions {
     if (current.isOpen()) {
       return work.get(); // joins the enclosing transaction
     }
+    try {
+      return withRetries(work);
+    } catch (RuntimeException e) {
+      throw DatabaseFailures.translate(e);
+    }
+  }
+
+  private <T> T withRetries(Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return jdbi.inTransaction(

@@ -36,11 +36,16 @@ public final class PgRateLimiter implements RateLimiter {
 
   @Override
   public Verdict tryAcquire(String key, Limit limit) {
-    ConsumptionProbe probe =
-        buckets
-            .builder()
-            .build(key + "#" + limit.name(), () -> configuration(limit))
-            .tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe;
+    try {
+      probe =
+          buckets
+              .builder()
+              .build(key + "#" + limit.name(), () -> configuration(limit))
+              .tryConsumeAndReturnRemaining(1);
+    } catch (RuntimeException e) {
+      throw DatabaseFailures.translate(e);
+    }
     return probe.isConsumed()
         ? Verdict.GRANTED
         : Verdict.retryAfterNanos(probe.getNanosToWaitForRefill());

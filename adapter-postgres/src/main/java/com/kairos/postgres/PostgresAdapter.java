@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The PostgreSQL implementations of every persistence port, sharing one transaction handle. */
 public final class PostgresAdapter {
@@ -36,29 +37,63 @@ public final class PostgresAdapter {
   }
 
   /**
-   * A pooled data source. {@code jdbcUrl} carries no credentials; they come separately so that the
-   * URL can be logged.
+   * A pooled data source without session timeouts (tests, benchmarks, tools). {@code jdbcUrl}
+   * carries no credentials; they come separately so that the URL can be logged.
    */
   public static HikariDataSource pool(
       String jdbcUrl, String user, String password, int minIdle, int maxSize) {
-    return pool(jdbcUrl, user, password, minIdle, maxSize, null);
+    HikariConfig config = baseConfig(jdbcUrl, user, password, minIdle, maxSize);
+    return new HikariDataSource(config);
   }
 
   /**
-   * As above; {@code meterRegistry} (a Micrometer MeterRegistry, or null) receives the pool's usage
-   * metrics. Typed as Object so that this adapter does not depend on Micrometer.
+   * The server's pool: bounded waits and session timeouts from {@code settings}, so that a database
+   * that is down or stuck answers in about a second instead of holding every request. {@code
+   * meterRegistry} (a Micrometer MeterRegistry, or null) receives the pool's usage metrics; it is
+   * typed as Object so that this adapter does not depend on Micrometer.
    */
   public static HikariDataSource pool(
-      String jdbcUrl,
-      String user,
-      String password,
-      int minIdle,
-      int maxSize,
-      Object meterRegistry) {
-    HikariConfig config = new HikariConfig();
+      String jdbcUrl, String user, String password, PoolSettings settings, Object meterRegistry) {
+    HikariConfig config =
+        baseConfig(jdbcUrl, user, password, settings.minIdle(), settings.maxSize());
     if (meterRegistry != null) {
       config.setMetricRegistry(meterRegistry);
     }
+    long waitMillis = settings.connectionTimeout().toMillis();
+    config.setConnectionTimeout(waitMillis);
+    config.setValidationTimeout(Math.max(250, Math.min(waitMillis, 1000)));
+    long connectSeconds = Math.max(1, (waitMillis * 2 + 999) / 1000);
+    config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
+    config.addDataSourceProperty(
+        "socketTimeout", String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    config.addDataSourceProperty("options", settings.sessionOptions());
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * A data source that opens one plain connection per use, with no session timeouts: for
+   * migrations, whose statements may legitimately run longer than a request's.
+   */
+  public static DataSource unpooled(String jdbcUrl, String user, String password) {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(jdbcUrl);
+    if (user != null) {
+      source.setUser(user);
+    }
+    if (password != null) {
+      source.setPassword(password);
+    }
+    source.setConnectTimeout(5);
+    source.setLogServerErrorDetail(false);
+    source.setApplicationName("kairos-migrations");
+    return source;
+  }
+
+  private static HikariConfig baseConfig(
+      String jdbcUrl, String user, String password, int minIdle, int maxSize) {
+    HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
     config.setPassword(password);
@@ -71,7 +106,7 @@ public final class PostgresAdapter {
     // server's "failing row contains" detail into exception messages.
     config.addDataSourceProperty("logServerErrorDetail", "false");
     config.addDataSourceProperty("ApplicationName", "kairos-server");
-    return new HikariDataSource(config);
+    return config;
   }
 
   /** True when the database answers a trivial query. */

@@ -3,8 +3,6 @@ package com.kairos.bootstrap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +39,8 @@ public record KairosConfig(
     boolean featureDebugResponses,
     int expirySweepIntervalSeconds,
     Path dataDir,
-    RateLimitSettings rateLimits) {
+    RateLimitSettings rateLimits,
+    CapacityConfig capacity) {
 
   /** Requests per minute and where the buckets live. */
   public record RateLimitSettings(
@@ -59,7 +58,7 @@ public record KairosConfig(
 
   /** Reads and validates {@code env}; throws {@link ConfigException} naming every problem. */
   public static KairosConfig from(Map<String, String> env) {
-    Reader r = new Reader(env);
+    EnvReader r = new EnvReader(env);
     Environment environment = r.oneOf("KAIROS_ENV", Environment.class, Environment.DEVELOPMENT);
     boolean production = environment == Environment.PRODUCTION;
     String host = r.text("HOST", "0.0.0.0");
@@ -164,6 +163,7 @@ public record KairosConfig(
     if (!store.equals("memory") && !store.equals("postgres")) {
       r.problem("RATE_LIMIT_STORE must be memory or postgres");
     }
+    CapacityConfig capacity = CapacityConfig.read(r, poolMax);
     r.done();
     return new KairosConfig(
         environment,
@@ -191,7 +191,8 @@ public record KairosConfig(
         debug,
         sweep,
         dataDir,
-        limits);
+        limits,
+        capacity);
   }
 
   public boolean isProduction() {
@@ -226,101 +227,5 @@ public record KairosConfig(
   @Override
   public int hashCode() {
     return System.identityHashCode(this);
-  }
-
-  /** Reads variables and collects problems. */
-  private static final class Reader {
-    private final Map<String, String> env;
-    private final List<String> problems = new ArrayList<>();
-
-    Reader(Map<String, String> env) {
-      this.env = env;
-    }
-
-    String optional(String name) {
-      String value = env.get(name);
-      return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    String text(String name, String fallback) {
-      String value = optional(name);
-      return value == null ? fallback : value;
-    }
-
-    int integer(String name, int fallback, int min, int max) {
-      String value = optional(name);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min && parsed <= max) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problem(name + " must be an integer from " + min + " to " + max);
-      return fallback;
-    }
-
-    boolean bool(String name, boolean fallback) {
-      String value = optional(name);
-      if (value == null) {
-        return fallback;
-      }
-      switch (value.toLowerCase(Locale.ROOT)) {
-        case "true":
-        case "1":
-        case "yes":
-          return true;
-        case "false":
-        case "0":
-        case "no":
-          return false;
-        default:
-          problem(name + " must be true or false");
-          return fallback;
-      }
-    }
-
-    <E extends Enum<E>> E oneOf(String name, Class<E> type, E fallback) {
-      String value = optional(name);
-      if (value == null) {
-        return fallback;
-      }
-      for (E constant : type.getEnumConstants()) {
-        if (constant.name().equalsIgnoreCase(value)) {
-          return constant;
-        }
-      }
-      problem(
-          name
-              + " must be one of "
-              + String.join(
-                  ", ",
-                  Arrays.stream(type.getEnumConstants())
-                      .map(c -> c.name().toLowerCase(Locale.ROOT))
-                      .toList()));
-      return fallback;
-    }
-
-    List<String> list(String name) {
-      String value = optional(name);
-      if (value == null) {
-        return List.of();
-      }
-      return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    void problem(String message) {
-      problems.add(message);
-    }
-
-    void done() {
-      if (!problems.isEmpty()) {
-        throw new ConfigException(problems);
-      }
-    }
   }
 }

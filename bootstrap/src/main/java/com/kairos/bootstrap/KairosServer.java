@@ -2,6 +2,7 @@ package com.kairos.bootstrap;
 
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
 import com.kairos.domain.common.IdGenerator;
@@ -28,11 +29,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The composition root: wires the database, migrations, adapters and use cases into a running HTTP
@@ -45,16 +48,19 @@ public final class KairosServer implements AutoCloseable {
   private final HikariDataSource pool;
   private final HttpApi api;
   private final ScheduledExecutorService scheduler;
+  private final DatabaseReadiness readiness;
 
   private KairosServer(
       EmbeddedDatabase embedded,
       HikariDataSource pool,
       HttpApi api,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      DatabaseReadiness readiness) {
     this.embedded = embedded;
     this.pool = pool;
     this.api = api;
     this.scheduler = scheduler;
+    this.readiness = readiness;
   }
 
   /** Starts everything {@code config} describes; identity verification per the config. */
@@ -66,6 +72,7 @@ public final class KairosServer implements AutoCloseable {
   static KairosServer start(KairosConfig config, Clock clock, IdentityVerifier verifierOverride) {
     EmbeddedDatabase embedded = null;
     HikariDataSource pool = null;
+    DatabaseReadiness readiness = null;
     try {
       DatabaseUrl url;
       if (config.databaseUrl() == null) {
@@ -95,15 +102,17 @@ public final class KairosServer implements AutoCloseable {
               url.jdbcUrl(),
               url.user(),
               url.password(),
-              config.databasePoolMin(),
-              config.databasePoolMax(),
+              config.capacity().pool(config.databasePoolMin(), config.databasePoolMax()),
               registry);
-      Migrations migrations = new Migrations(pool);
+      // Migrations get plain connections without the pool's statement timeout.
+      Migrations migrations =
+          new Migrations(PostgresAdapter.unpooled(url.jdbcUrl(), url.user(), url.password()));
       if (config.migrateOnStart()) {
         int applied = migrations.migrate();
         LOG.atInfo().addKeyValue("applied", applied).log("database migrations checked");
       }
       PostgresAdapter postgres = new PostgresAdapter(pool);
+      readiness = new DatabaseReadiness(postgres::isReachable, migrations);
       UseCases useCases =
           UseCases.create(
               registry == null
@@ -136,13 +145,14 @@ public final class KairosServer implements AutoCloseable {
                           config.environment().name().toLowerCase(Locale.ROOT),
                           build.buildTimestamp(),
                           build.commit()),
-                      new DatabaseReadiness(postgres, migrations),
+                      readiness,
                       new ApiSettings.RateLimits(
                           limits.global(),
                           limits.perUser(),
                           limits.perUserWrite(),
                           limits.anonymous(),
-                          limits.burst())),
+                          limits.burst()),
+                      config.capacity().http()),
                   clock)
               .start(config.host(), config.port());
       ScheduledExecutorService scheduler =
@@ -166,8 +176,11 @@ public final class KairosServer implements AutoCloseable {
           .addKeyValue("environment", config.environment().name().toLowerCase(Locale.ROOT))
           .addKeyValue("version", build.version())
           .log("kairos server started");
-      return new KairosServer(embedded, pool, api, scheduler);
+      return new KairosServer(embedded, pool, api, scheduler, readiness);
     } catch (RuntimeException e) {
+      if (readiness != null) {
+        readiness.close();
+      }
       if (pool != null) {
         pool.close();
       }
@@ -198,6 +211,9 @@ public final class KairosServer implements AutoCloseable {
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {
+    // Lines of a background run carry its own id, as request lines carry the request's.
+    MDC.put("job", "expiry_sweep");
+    MDC.put("run_id", UUID.randomUUID().toString());
     try {
       int count = useCases.expireDueNegotiations().sweep();
       if (expired != null) {
@@ -206,8 +222,13 @@ public final class KairosServer implements AutoCloseable {
       if (limiter instanceof PgRateLimiter shared) {
         shared.purgeExpired();
       }
+    } catch (DependencyUnavailable e) {
+      LOG.warn("expiry sweep skipped: the database is not available; it will run again");
     } catch (RuntimeException e) {
       LOG.error("expiry sweep failed; it will run again", e);
+    } finally {
+      MDC.remove("job");
+      MDC.remove("run_id");
     }
   }
 
@@ -221,35 +242,11 @@ public final class KairosServer implements AutoCloseable {
     LOG.info("kairos server stopping");
     scheduler.shutdownNow();
     api.stop();
+    readiness.close();
     pool.close();
     if (embedded != null) {
       embedded.close();
     }
     LOG.info("kairos server stopped");
-  }
-
-  /** Ready when the database answers and every migration is applied. */
-  private record DatabaseReadiness(PostgresAdapter postgres, Migrations migrations)
-      implements ApiSettings.Readiness {
-    @Override
-    public String unavailableDependency() {
-      if (!postgres.isReachable()) {
-        return "database";
-      }
-      try {
-        return migrations.isCurrent() ? null : "database_migrations";
-      } catch (RuntimeException e) {
-        return "database";
-      }
-    }
-
-    @Override
-    public String schemaVersion() {
-      try {
-        return migrations.currentVersion().orElse(null);
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
   }
 }
