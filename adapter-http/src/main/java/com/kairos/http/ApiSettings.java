@@ -1,5 +1,6 @@
 package com.kairos.http;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ public record ApiSettings(
     String requestIdHeader,
     VersionInfo version,
     Readiness readiness,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    Capacity capacity) {
 
   public ApiSettings {
     corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -21,6 +23,16 @@ public record ApiSettings(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(readiness, "readiness");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(capacity, "capacity");
+  }
+
+  public ApiSettings(
+      List<String> corsAllowedOrigins,
+      String requestIdHeader,
+      VersionInfo version,
+      Readiness readiness,
+      RateLimits rateLimits) {
+    this(corsAllowedOrigins, requestIdHeader, version, readiness, rateLimits, Capacity.DEFAULTS);
   }
 
   public ApiSettings(
@@ -51,6 +63,32 @@ public record ApiSettings(
           || anonymousPerMinute < 1
           || burst < 1) {
         throw new IllegalArgumentException("rate limits must be positive");
+      }
+    }
+  }
+
+  /**
+   * How much work the instance takes on: at most {@code maxInFlight} database-bound requests at
+   * once, {@code maxQueued} more waiting up to {@code queueTimeout} (the rest get 503 at once), at
+   * most {@code maxInFlightPerUser} requests of one account at a time (else 429); request bodies
+   * must arrive at {@code minBodyBytesPerSecond} or faster and never stall for longer than {@code
+   * requestIdleTimeout}.
+   */
+  public record Capacity(
+      int maxInFlight,
+      int maxQueued,
+      Duration queueTimeout,
+      int maxInFlightPerUser,
+      long minBodyBytesPerSecond,
+      Duration requestIdleTimeout) {
+    public static final Capacity DEFAULTS =
+        new Capacity(10, 100, Duration.ofMillis(500), 8, 256, Duration.ofSeconds(10));
+
+    public Capacity {
+      Objects.requireNonNull(queueTimeout, "queueTimeout");
+      Objects.requireNonNull(requestIdleTimeout, "requestIdleTimeout");
+      if (maxInFlight < 1 || maxQueued < 0 || maxInFlightPerUser < 1 || minBodyBytesPerSecond < 0) {
+        throw new IllegalArgumentException("capacity limits out of range");
       }
     }
   }

@@ -39,12 +39,17 @@ final class Envelope {
   }
 
   static void error(Context ctx, ApiError error) {
+    error.headers().forEach(ctx::header);
+    ctx.status(error.status()).contentType(JSON).result(errorBody(error));
+  }
+
+  /** The error envelope's JSON text. */
+  static String errorBody(ApiError error) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", error.code());
     body.put("message", error.getMessage());
     body.put("details", error.details());
-    error.headers().forEach(ctx::header);
-    ctx.status(error.status()).contentType(JSON).result(Json.write(Map.of("error", body)));
+    return Json.write(Map.of("error", body));
   }
 
   private Map<String, Object> meta(Context ctx) {

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The Kairos REST API on Javalin: every route of api.md, registered in {@link #routes}, behind the
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   public static final String API_VERSION = "1";
   public static final int MAX_BODY_BYTES = 64 * 1024;
-  static final long STOP_TIMEOUT_MS = 20_000;
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String EXPOSED_HEADERS =
       "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate";
@@ -41,6 +39,7 @@ public final class HttpApi {
   private final RateLimiter.Limit userWrites;
   private final RateLimiter.Limit anonymous;
   private final List<Route> routes;
+  private final Admission admission;
   private final Javalin app;
 
   public HttpApi(
@@ -71,6 +70,7 @@ public final class HttpApi {
     this.userReads = perCaller("user_read", limits.perUserPerMinute(), limits.burst());
     this.userWrites = perCaller("user_write", limits.perUserWritePerMinute(), limits.burst());
     this.anonymous = perCaller("anonymous", limits.anonymousPerMinute(), limits.burst());
+    this.admission = new Admission(settings.capacity(), metrics);
     RequestSchemas schemas = new RequestSchemas();
     Envelope envelope = new Envelope(clock);
     this.routes =
@@ -100,10 +100,8 @@ public final class HttpApi {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
-              // Graceful stop: connectors close first, then in-flight requests get up to the
-              // timeout.
-              config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
-              config.events.serverStarting(this::drainOnStop);
+              JettySetup.configure(config, settings);
+              config.events.serverStarting(this::wrapJetty);
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.http.prefer405over404 = true;
               config.http.generateEtags = false;
@@ -114,7 +112,7 @@ public final class HttpApi {
                 config.routes.addHttpHandler(
                     r.method(),
                     r.path(),
-                    r.handler(),
+                    r.authenticated() ? admission.guard(r.handler()) : r.handler(),
                     r.authenticated() ? Access.AUTHENTICATED : Access.PUBLIC);
               }
               config.routes.after(this::afterEverything);
@@ -352,17 +350,8 @@ public final class HttpApi {
   private static final java.util.Set<String> EXEMPT =
       java.util.Set.of("/health", "/ready", "/version", "/metrics");
 
-  /**
-   * Wraps Javalin's handler in Jetty's GracefulHandler, which counts requests in flight and lets a
-   * stopping server wait for them (Javalin does not do it by itself).
-   */
-  private void drainOnStop() {
-    Server server = app.jettyServer().server();
-    if (!(server.getHandler() instanceof GracefulHandler)) {
-      GracefulHandler graceful = new GracefulHandler();
-      graceful.setHandler(server.getHandler());
-      server.setHandler(graceful);
-    }
+  private void wrapJetty() {
+    JettySetup.onStarting(app.jettyServer().server(), settings.capacity());
   }
 
   private volatile String openApi;
@@ -384,6 +373,11 @@ public final class HttpApi {
     return app.port();
   }
 
+  /** Requests waiting for a database permit right now. */
+  public int queuedRequests() {
+    return admission.queued();
+  }
+
   /** Stops accepting connections and lets in-flight requests finish. */
   public void stop() {
     app.stop();
@@ -402,6 +396,8 @@ public final class HttpApi {
   private void beforeEverything(Context ctx) {
     RequestLog.start(ctx);
     String requestId = RequestIds.assign(ctx, settings.requestIdHeader());
+    // Every line logged while this request runs, use cases and adapters included, carries its id.
+    MDC.put(RequestIds.MDC_KEY, requestId);
     ctx.header(settings.requestIdHeader(), requestId);
     ctx.header("Cache-Control", "no-store");
     ctx.header("Kairos-API-Version", API_VERSION);
@@ -492,6 +488,7 @@ public final class HttpApi {
 
   private void afterEverything(Context ctx) {
     RequestLog.finish(ctx);
+    MDC.remove(RequestIds.MDC_KEY);
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
     metrics.request(
         ctx.method().name(),
@@ -532,7 +529,7 @@ public final class HttpApi {
     }
   }
 
-  private static ApiError tooLarge() {
+  static ApiError tooLarge() {
     return new ApiError(
         413,
         "payload_too_large",

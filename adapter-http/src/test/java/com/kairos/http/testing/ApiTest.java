@@ -1,5 +1,6 @@
 package com.kairos.http.testing;
 
+import com.kairos.application.UseCases;
 import com.kairos.application.port.RateLimiter;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.http.ApiSettings;
@@ -29,6 +30,15 @@ public abstract class ApiTest {
     return ApiSettings.RateLimits.DEFAULTS;
   }
 
+  protected ApiSettings.Capacity capacity() {
+    return ApiSettings.Capacity.DEFAULTS;
+  }
+
+  /** The use cases the server runs; tests may wrap the backend's ports. */
+  protected UseCases useCases(InMemoryBackend backend) {
+    return backend.useCases;
+  }
+
   /** A registry to serve at /metrics, or null for no metrics. */
   protected PrometheusMeterRegistry registry() {
     return null;
@@ -40,7 +50,7 @@ public abstract class ApiTest {
     PrometheusMeterRegistry registry = registry();
     api =
         new HttpApi(
-                backend.useCases,
+                useCases(backend),
                 new TestIdentityVerifier(),
                 limiter(),
                 registry == null ? HttpMetrics.disabled() : new HttpMetrics(registry),
@@ -50,7 +60,8 @@ public abstract class ApiTest {
                     "X-Request-Id",
                     new ApiSettings.VersionInfo("1.2.3", "test", "2026-11-23T00:00:00Z", "abc123"),
                     readiness(),
-                    rateLimits()),
+                    rateLimits(),
+                    capacity()),
                 backend.clock)
             .start("127.0.0.1", 0);
     client = new ApiClient("http://127.0.0.1:" + api.port());
