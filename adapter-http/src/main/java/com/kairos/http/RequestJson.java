@@ -26,6 +26,7 @@ import com.kairos.domain.negotiation.VenueProposal;
 import com.kairos.domain.user.ProfilePatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -173,10 +174,16 @@ final class RequestJson {
 
   private static Instant timestamp(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null
-        ? null
-        : com.kairos.domain.common.Timestamps.truncate(
-            OffsetDateTime.parse(value.asText()).toInstant());
+    if (value == null) {
+      return null;
+    }
+    try {
+      return com.kairos.domain.common.Timestamps.truncate(
+          OffsetDateTime.parse(value.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      // The schema's pattern should have caught it; never let a parse failure become a 500.
+      throw ApiError.validation(field, "invalid_timestamp", "Not an RFC 3339 timestamp: " + field);
+    }
   }
 
   private static TimeZoneId timezone(JsonNode node, String field) {
