@@ -154,4 +154,30 @@ class KairosServerTest {
         .doesNotContain(token)
         .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
   }
+
+  @Test
+  void everyLineOfARequestCarriesItsRequestIdUseCasesIncluded() {
+    String id = UUID.randomUUID().toString();
+    Map<String, String> headers = new HashMap<>(as("it-tracer"));
+    headers.put("X-Request-Id", "trace-" + id);
+    String start =
+        """
+        {"id": "%s", "intent_category": "study", "participant_ids": ["it-bob"],
+         "proposed_slots": [{"starts_at": "2099-06-01T12:00:00Z"}], "encrypted_payload": "%s"}
+        """
+            .formatted(id, MARKER);
+    Answer started = client.send("POST", "/negotiate/start", headers, start);
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+
+    java.util.List<String> lines =
+        logs.text().lines().filter(l -> l.contains(id) || l.contains("trace-" + id)).toList();
+    java.util.List<String> useCase =
+        lines.stream().filter(l -> l.contains("negotiation started")).toList();
+    assertThat(useCase).hasSize(1);
+    assertThat(useCase.get(0)).contains("\"request_id\":\"trace-" + id + "\"");
+    java.util.List<String> request =
+        lines.stream().filter(l -> l.contains("request completed")).toList();
+    assertThat(request).hasSize(1);
+    assertThat(request.get(0)).contains("trace-" + id);
+  }
 }

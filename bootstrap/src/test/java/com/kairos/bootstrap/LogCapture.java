@@ -24,6 +24,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     start();
     root.addAppender(this);
     context.getLogger("kairos.request").setLevel(ch.qos.logback.classic.Level.INFO);
+    context.getLogger("com.kairos").setLevel(ch.qos.logback.classic.Level.INFO);
   }
 
   @Override
