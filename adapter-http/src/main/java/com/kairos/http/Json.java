@@ -41,7 +41,7 @@ public final class Json {
     if (!node.isObject()) {
       throw ApiError.validation("body", "invalid_type", "The body must be a JSON object");
     }
-    StorableText.require(node);
+    StorableValues.require(node);
     return node;
   }
 

@@ -119,4 +119,27 @@ class HostileInputTest extends ApiTest {
     Answer a = client.get("/negotiations?updated_after=" + timestamp, ALICE);
     assertRefused(a, "updated_after", "invalid_timestamp");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e400", "-1e400", "1E+999"})
+  void numbersBeyondADoubleAreOutOfRange(String number) {
+    String id = UUID.randomUUID().toString();
+    Answer venue =
+        client.post(
+            "/negotiate/start",
+            ALICE,
+            start(
+                id,
+                "{\"starts_at\": \"2026-11-25T19:00:00Z\"}",
+                "{\"latitude\": " + number + ", \"longitude\": 2}",
+                ""));
+    assertRefused(venue, "proposed_venues[0].latitude", "out_of_range");
+    Answer reply =
+        client.post(
+            "/negotiate/reply",
+            ALICE,
+            "{\"negotiation_id\": \"%s\", \"action\": %s}".formatted(id, number));
+    assertRefused(reply, "action", "out_of_range");
+    assertNothingStored(id);
+  }
 }

@@ -151,6 +151,14 @@ class RequestFuzzTest {
     assertRefused(send("GET", "/events/upcoming?after=" + junk, alice, null), 400);
   }
 
+  @Example
+  void aNumberBeyondADoubleInAnEnumFieldIsABadRequest() {
+    ObjectNode reply = template("/negotiate/reply", startNegotiation());
+    reply.set("action", NODES.numberNode(new java.math.BigDecimal("1e400")));
+    assertRefused(
+        send("POST", "/negotiate/reply", bob, reply.toString().replace("1E+400", "1e400")), 400);
+  }
+
   // ------------------------------------------------------------------ inputs
 
   @Provide
