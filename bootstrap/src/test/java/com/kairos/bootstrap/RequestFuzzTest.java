@@ -276,6 +276,7 @@ class RequestFuzzTest {
    */
   record Mutation(String path, int choice, JsonNode value) {
     void apply(ObjectNode body) {
+      JsonNode value = this.value.deepCopy(); // generated nodes are shared between tries
       List<String[]> paths = new ArrayList<>();
       collect(body, "", paths);
       if (path == null && paths.isEmpty()) {
