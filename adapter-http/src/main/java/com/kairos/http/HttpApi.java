@@ -497,16 +497,39 @@ public final class HttpApi {
         java.time.Duration.ofNanos(RequestLog.elapsedNanos(ctx)));
   }
 
-  private static String bearerToken(Context ctx) {
+  /**
+   * The token of an {@code Authorization: Bearer <token>} header, parsed by hand: this runs on
+   * every request and the header is about 900 characters, so no regex and no copies but one.
+   */
+  static String bearerToken(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MISSING_TOKEN);
     }
-    String[] parts = header.strip().split("\\s+", 2);
-    if (parts.length != 2 || !"bearer".equals(parts[0].toLowerCase(Locale.ROOT))) {
+    int start = skipSpaces(header, 0);
+    int scheme = start + "bearer".length();
+    if (scheme >= header.length()
+        || !header.regionMatches(true, start, "bearer", 0, "bearer".length())
+        || !Character.isWhitespace(header.charAt(scheme))) {
       throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MALFORMED_TOKEN);
     }
-    return parts[1].strip();
+    int from = skipSpaces(header, scheme);
+    int to = header.length();
+    while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+      to--;
+    }
+    if (from == to) {
+      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MALFORMED_TOKEN);
+    }
+    return header.substring(from, to);
+  }
+
+  private static int skipSpaces(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static void checkBody(Context ctx) {

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +41,10 @@ public final class JdbiTransactions implements Transactions {
   private <T> T withRetries(Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
+        // No isolation level here: Jdbi would read and restore it around every transaction, a
+        // round trip each (SHOW TRANSACTION ISOLATION LEVEL). The pool sets READ COMMITTED once
+        // per connection instead.
         return jdbi.inTransaction(
-            TransactionIsolationLevel.READ_COMMITTED,
             handle -> {
               current.set(handle);
               try {

@@ -101,6 +101,8 @@ public final class PostgresAdapter {
     config.setMaximumPoolSize(maxSize);
     config.setPoolName("kairos");
     config.setAutoCommit(true);
+    // Every use case runs READ COMMITTED; set once when a connection opens, not per transaction.
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     // Without this the driver inlines bound values (encrypted blobs among them) and the
     // server's "failing row contains" detail into exception messages.

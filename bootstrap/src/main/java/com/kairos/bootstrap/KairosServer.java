@@ -207,7 +207,7 @@ public final class KairosServer implements AutoCloseable {
             clock);
     return config.firebaseCheckRevoked()
         ? firebase
-        : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 100_000);
+        : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 10_000);
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {

@@ -1,0 +1,115 @@
+package com.kairos.postgres;
+
+import static com.kairos.domain.testing.Fixtures.ALICE;
+import static com.kairos.domain.testing.Fixtures.BOB;
+import static com.kairos.domain.testing.Fixtures.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kairos.application.UseCases;
+import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.testing.MutableClock;
+import com.kairos.domain.common.IdGenerator;
+import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationState;
+import com.kairos.domain.negotiation.Reply;
+import com.kairos.domain.negotiation.ReplyCommand;
+import com.kairos.domain.testing.Fixtures;
+import com.kairos.domain.testing.StartRequest;
+import com.kairos.migrations.Migrations;
+import com.kairos.postgres.testing.CountingSocketFactory;
+import com.kairos.postgres.testing.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many statements PostgreSQL receives for the two hottest paths, counted on the wire (see
+ * {@link CountingSocketFactory}), so that per-transaction chatter cannot creep back unnoticed. The
+ * numbers are ceilings: lower them when a change saves a round trip, never raise them silently.
+ */
+class StatementCountTest {
+  /** BEGIN, the negotiation, its participants, slots and venues, COMMIT. */
+  static final long GET_CEILING = 6;
+
+  /**
+   * BEGIN, the locked load (4), the negotiation's update, one update per participant (3 here), the
+   * activity row, COMMIT. (Before the isolation level moved to the pool: 12 and 17.)
+   */
+  static final long REPLY_CEILING = 11;
+
+  private static HikariDataSource pool;
+  private static UseCases useCases;
+
+  @BeforeAll
+  static void start() {
+    DatabaseUrl url = TestDatabase.createDatabase();
+    pool =
+        PostgresAdapter.pool(
+            url.jdbcUrl() + "?socketFactory=" + CountingSocketFactory.class.getName(),
+            url.user(),
+            url.password(),
+            1,
+            2);
+    new Migrations(pool).migrate();
+    PostgresAdapter adapter = new PostgresAdapter(pool);
+    useCases =
+        UseCases.create(
+            adapter.transactions(),
+            adapter.negotiations(),
+            adapter.events(),
+            adapter.profiles(),
+            IdGenerator.random(),
+            new CursorCodec(
+                "a-statement-count-secret-of-32-bytes+".getBytes(StandardCharsets.UTF_8)),
+            new MutableClock(Fixtures.NOW));
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.close();
+  }
+
+  private static long counted(Supplier<?> work) {
+    long before = CountingSocketFactory.statements();
+    work.get();
+    return CountingSocketFactory.statements() - before;
+  }
+
+  private static Negotiation started() {
+    return useCases
+        .startNegotiation()
+        .start(ALICE, StartRequest.start().inviting(BOB, CAROL).build())
+        .negotiation();
+  }
+
+  @Test
+  void readingANegotiationStaysWithinItsStatements() {
+    Negotiation n = started();
+    NegotiationId id = n.id();
+    counted(() -> useCases.getNegotiation().get(ALICE, id)); // warm the pool's connection
+    long statements = counted(() -> useCases.getNegotiation().get(BOB, id));
+    assertThat(statements).isLessThanOrEqualTo(GET_CEILING);
+    assertThat(statements).as("the count is read off the wire").isPositive();
+  }
+
+  @Test
+  void aReplyStaysWithinItsStatements() {
+    Negotiation n = started();
+    long statements =
+        counted(
+            () ->
+                useCases
+                    .replyToNegotiation()
+                    .reply(
+                        BOB,
+                        new ReplyCommand(
+                            n.id(), new Reply.Accept(null, null), null, null, null, null)));
+    assertThat(statements).isLessThanOrEqualTo(REPLY_CEILING);
+    assertThat(useCases.getNegotiation().get(ALICE, n.id()).state())
+        .isEqualTo(NegotiationState.ACTIVE);
+  }
+}
