@@ -38,6 +38,27 @@ public final class JdbiTransactions implements Transactions {
     }
   }
 
+  /** On a pooled connection in autocommit mode: no BEGIN, no COMMIT. */
+  @Override
+  public <T> T reading(Supplier<T> work) {
+    if (current.isOpen()) {
+      return work.get();
+    }
+    try {
+      return jdbi.withHandle(
+          handle -> {
+            current.set(handle);
+            try {
+              return work.get();
+            } finally {
+              current.clear();
+            }
+          });
+    } catch (RuntimeException e) {
+      throw DatabaseFailures.translate(e);
+    }
+  }
+
   private <T> T withRetries(Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {

@@ -21,15 +21,11 @@ import com.kairos.domain.negotiation.ProposedVenue;
 import com.kairos.domain.port.NegotiationQuery;
 import com.kairos.domain.port.NegotiationRepository;
 import com.kairos.postgres.NegotiationRows.NegotiationRow;
-import com.kairos.postgres.NegotiationRows.ParticipantRow;
-import com.kairos.postgres.NegotiationRows.SlotRow;
-import com.kairos.postgres.NegotiationRows.VenueRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -39,11 +35,7 @@ import org.jdbi.v3.core.statement.Query;
  * one negotiation serialize.
  */
 public final class PgNegotiationRepository implements NegotiationRepository {
-  private static final String COLUMNS =
-      "id, owner_id, state, cancel_reason, intent_category, agent_mode, agent_round, version,"
-          + " outcome_slot_id, outcome_venue_id, encrypted_payload, counter_payload,"
-          + " encrypted_blob_version, last_actor_id, last_action, created_at, updated_at,"
-          + " expires_at, activated_at, start_fingerprint";
+  private static final String COLUMNS = NegotiationLoader.COLUMNS;
 
   private final CurrentHandle current;
 
@@ -53,60 +45,12 @@ public final class PgNegotiationRepository implements NegotiationRepository {
 
   @Override
   public Optional<Negotiation> findById(NegotiationId id) {
-    return load(id, "");
+    return NegotiationLoader.load(current.get(), id, false);
   }
 
   @Override
   public Optional<Negotiation> findByIdForUpdate(NegotiationId id) {
-    return load(id, " FOR UPDATE");
-  }
-
-  private Optional<Negotiation> load(NegotiationId id, String lock) {
-    Handle h = current.get();
-    Optional<NegotiationRow> row =
-        h.createQuery("SELECT " + COLUMNS + " FROM negotiations WHERE id = :id" + lock)
-            .bind("id", id.value())
-            .map(NegotiationRow.MAPPER)
-            .findOne();
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    List<ParticipantRow> participants =
-        children(
-            h,
-            "participants",
-            "user_id, role, status, accepted_slot_ids,"
-                + " accepted_venue_ids, responded_at, encrypted_payload",
-            id,
-            ParticipantRow.MAPPER);
-    List<SlotRow> slots =
-        children(
-            h,
-            "proposed_slots",
-            "id, starts_at, ends_at, timezone, proposed_by, round",
-            id,
-            SlotRow.MAPPER);
-    List<VenueRow> venues =
-        children(
-            h,
-            "proposed_venues",
-            "id, name, provider_id, latitude, longitude, proposed_by, round",
-            id,
-            VenueRow.MAPPER);
-    return Optional.of(row.get().toDomain(participants, slots, venues));
-  }
-
-  private static <T> List<T> children(
-      Handle h, String table, String columns, NegotiationId id, RowMapper<T> mapper) {
-    return h.createQuery(
-            "SELECT "
-                + columns
-                + " FROM "
-                + table
-                + " WHERE negotiation_id = :id ORDER BY position")
-        .bind("id", id.value())
-        .map(mapper)
-        .list();
+    return NegotiationLoader.load(current.get(), id, true);
   }
 
   @Override
@@ -164,16 +108,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     if (changed != 1) {
       throw new ConcurrentModification("negotiation changed concurrently");
     }
-    PreparedBatch participants =
-        h.prepareBatch(
-            "UPDATE participants SET status = :status, accepted_slot_ids = :slots,"
-                + " accepted_venue_ids = :venues, responded_at = :respondedAt,"
-                + " encrypted_payload = :payload, negotiation_updated_at = :updatedAt,"
-                + " visible = :visible WHERE negotiation_id = :negotiationId AND user_id = :userId");
-    for (Participant p : n.participants()) {
-      bindParticipant(participants, n, p).add();
-    }
-    participants.execute();
+    updateParticipants(h, n);
     if (activity.action() == NegotiationAction.COUNTER) {
       // A counter appends the options of its round; options are never withdrawn.
       List<ProposedSlot> newSlots =
@@ -184,6 +119,68 @@ public final class PgNegotiationRepository implements NegotiationRepository {
       insertVenues(h, n, newVenues, n.venues().size() - newVenues.size());
     }
     insertActivity(h, activity);
+  }
+
+  /**
+   * Every participant's row in one statement (parallel arrays unnested into rows), whatever the
+   * size of the negotiation: a reply costs the same round trips for two people as for fifty.
+   */
+  private static void updateParticipants(Handle h, Negotiation n) {
+    List<Participant> all = n.participants();
+    int size = all.size();
+    String[] users = new String[size];
+    String[] statuses = new String[size];
+    String[] slots = new String[size];
+    String[] venues = new String[size];
+    Long[] respondedAt = new Long[size];
+    String[] payloads = new String[size];
+    Boolean[] visible = new Boolean[size];
+    for (int i = 0; i < size; i++) {
+      Participant p = all.get(i);
+      users[i] = p.userId().value();
+      statuses[i] = p.status().wire();
+      slots[i] = arrayLiteral(p.acceptedSlotIds().stream().map(id -> id.value()).toList());
+      venues[i] = arrayLiteral(p.acceptedVenueIds().stream().map(id -> id.value()).toList());
+      respondedAt[i] = p.respondedAt() == null ? null : micros(p.respondedAt());
+      payloads[i] = p.encryptedPayload() == null ? null : p.encryptedPayload().value();
+      visible[i] = NegotiationRows.isVisible(n, p);
+    }
+    int changed =
+        h.createUpdate(
+                "UPDATE participants p SET status = v.status,"
+                    + " accepted_slot_ids = v.slots::uuid[], accepted_venue_ids = v.venues::uuid[],"
+                    + " responded_at = timestamptz 'epoch' + v.micros * interval '1 microsecond',"
+                    + " encrypted_payload = v.payload, negotiation_updated_at = :updatedAt,"
+                    + " visible = v.visible"
+                    + " FROM unnest(:users, :statuses, :slots, :venues, :micros, :payloads,"
+                    + " :visible) AS v(user_id, status, slots, venues, micros, payload, visible)"
+                    + " WHERE p.negotiation_id = :negotiationId AND p.user_id = v.user_id")
+            .bind("negotiationId", n.id().value())
+            .bind("updatedAt", Sql.ts(n.updatedAt()))
+            .bindArray("users", String.class, (Object[]) users)
+            .bindArray("statuses", String.class, (Object[]) statuses)
+            .bindArray("slots", String.class, (Object[]) slots)
+            .bindArray("venues", String.class, (Object[]) venues)
+            .bindArray("micros", Long.class, (Object[]) respondedAt)
+            .bindArray("payloads", String.class, (Object[]) payloads)
+            .bindArray("visible", Boolean.class, (Object[]) visible)
+            .execute();
+    if (changed != size) {
+      throw new ConcurrentModification("participants changed concurrently");
+    }
+  }
+
+  private static String arrayLiteral(List<UUID> ids) {
+    StringBuilder literal = new StringBuilder("{");
+    for (int i = 0; i < ids.size(); i++) {
+      literal.append(i == 0 ? "" : ",").append(ids.get(i));
+    }
+    return literal.append('}').toString();
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000L);
   }
 
   private static PreparedBatch bindParticipant(PreparedBatch batch, Negotiation n, Participant p) {

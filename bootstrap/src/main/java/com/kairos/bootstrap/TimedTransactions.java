@@ -34,10 +34,19 @@ final class TimedTransactions implements Transactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    return timed(() -> delegate.inTransaction(work));
+  }
+
+  @Override
+  public <T> T reading(Supplier<T> work) {
+    return timed(() -> delegate.reading(work));
+  }
+
+  private <T> T timed(Supplier<T> unit) {
     long start = System.nanoTime();
     boolean success = false;
     try {
-      T result = delegate.inTransaction(work);
+      T result = unit.get();
       success = true;
       return result;
     } finally {

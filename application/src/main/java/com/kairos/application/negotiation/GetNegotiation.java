@@ -22,7 +22,8 @@ public final class GetNegotiation {
   }
 
   public Negotiation get(UserId caller, NegotiationId id) {
-    return transactions.inTransaction(
+    // One statement loads the negotiation with everything in it: no transaction needed.
+    return transactions.reading(
         () -> {
           Negotiation negotiation = Negotiations.get(negotiations, id);
           negotiation.requireReadableBy(caller);
