@@ -3,12 +3,30 @@
 # or DATABASE_URL) and the server, seeds, runs the scenarios and pgbench, the scale series and the
 # sweep, stops everything and prints the table (also written to docs/benchmarks.md).
 # Takes about 15 minutes with the defaults. Needs pgbench (Debian: postgresql-client).
+#
+#   scripts/bench.sh                 the full run
+#   scripts/bench.sh --side-by-side  this server against the Fastify peer (../shared/peers/fastify,
+#                                    installed with npm ci into a temporary copy) on the same
+#                                    database, GET at 32 clients in alternation (2 rounds each),
+#                                    a reply run, pgbench on the same SQL and statements per
+#                                    request; about 3 minutes; rewrites its section of
+#                                    docs/benchmarks.md. BENCH_ROUNDS, BENCH_SBS_CLIENTS,
+#                                    BENCH_SECONDS and BENCH_WARMUP tune it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+case "${1:-}" in
+  --side-by-side) export BENCH_MODE=side-by-side ;;
+  "") ;;
+  *) echo "usage: scripts/bench.sh [--side-by-side]" >&2; exit 2 ;;
+esac
 if ! command -v pgbench > /dev/null; then
   echo "bench: installing pgbench (postgresql-client)"
   (apt-get update -qq && apt-get install -y -qq postgresql-client) > /dev/null
+fi
+if [ "${BENCH_MODE:-}" = side-by-side ] && ! command -v node > /dev/null; then
+  echo "bench: the side-by-side run needs Node 20+ for the Fastify peer" >&2
+  exit 2
 fi
 ./mvnw -B -q -DskipTests install
 BENCH_ROOT="$root" java -Xmx2g -jar bench/target/kairos-bench.jar

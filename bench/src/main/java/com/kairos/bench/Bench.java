@@ -59,6 +59,26 @@ public final class Bench {
 
   private Bench() throws IOException {}
 
+  Duration warmup() {
+    return warmup;
+  }
+
+  Duration measure() {
+    return measure;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path work() {
+    return work;
+  }
+
+  Path certificates() {
+    return TestTokens.certificatesFile();
+  }
+
   public static void main(String[] args) throws Exception {
     new Bench().run();
   }
@@ -71,6 +91,8 @@ public final class Bench {
           EmbeddedPostgres.builder()
               .setServerConfig("max_connections", "300")
               .setServerConfig("shared_buffers", "512MB")
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("pg_stat_statements.track_utility", "on")
               .start();
       server =
           DatabaseUrl.of(
@@ -81,6 +103,16 @@ public final class Bench {
     try {
       String machine = machine();
       say("machine: " + machine.replace('\n', ' '));
+      if ("side-by-side".equals(System.getenv("BENCH_MODE"))) {
+        String section =
+            new SideBySide(this, (int) env("BENCH_SBS_CLIENTS", 32), (int) env("BENCH_ROUNDS", 2))
+                .run(machine);
+        Path out = root.resolve(System.getenv().getOrDefault("BENCH_OUTPUT", "docs/benchmarks.md"));
+        SideBySide.write(out, section);
+        System.out.println(section);
+        say("written to " + out);
+        return;
+      }
       List<Load.Result> results = new ArrayList<>();
       Map<String, Double> pgbench = new HashMap<>();
       DatabaseUrl db = createDatabase("kairos_bench_main");
@@ -144,7 +176,13 @@ public final class Bench {
       String report =
           Report.markdown(machine, warmup, measure, results, pgbench, scaleRows, sweepMillis);
       Path out = root.resolve(System.getenv().getOrDefault("BENCH_OUTPUT", "docs/benchmarks.md"));
+      String previous = Files.exists(out) ? Files.readString(out) : "";
       Files.writeString(out, report);
+      int kept = previous.indexOf(SideBySide.START);
+      int keptEnd = previous.indexOf(SideBySide.END);
+      if (kept >= 0 && keptEnd > kept) {
+        SideBySide.write(out, previous.substring(kept, keptEnd + SideBySide.END.length()) + "\n");
+      }
       System.out.println(report);
       say("written to " + out);
     } finally {
@@ -162,7 +200,7 @@ public final class Bench {
 
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
-  private Function<ThreadLocalRandom, Load.Call> next(String scenario, Seeded s, int level) {
+  Function<ThreadLocalRandom, Load.Call> next(String scenario, Seeded s, int level) {
     switch (scenario) {
       case "get":
         return r -> get("/negotiations/" + s.readable().get(r.nextInt(s.readable().size())));
@@ -215,7 +253,7 @@ public final class Bench {
     }
   }
 
-  private java.util.function.BiConsumer<Load.Call, HttpResponse<String>> observe(Seeded s) {
+  java.util.function.BiConsumer<Load.Call, HttpResponse<String>> observe(Seeded s) {
     return (call, response) -> {
       if (call.path().equals("/negotiate/reply") && response.statusCode() == 200) {
         try {
@@ -228,7 +266,7 @@ public final class Bench {
     };
   }
 
-  private Load.Call get(String path) {
+  Load.Call get(String path) {
     return new Load.Call("GET", path, token(READER), null);
   }
 
@@ -259,7 +297,7 @@ public final class Bench {
 
   // ------------------------------------------------------------------ seeding
 
-  private Seeded seed(int port, DatabaseUrl db) throws Exception {
+  Seeded seed(int port, DatabaseUrl db) throws Exception {
     Load load = new Load(port);
     List<String> readable = new ArrayList<>();
     Instant later = Instant.now().plus(Duration.ofDays(10));
@@ -454,7 +492,7 @@ public final class Bench {
 
   // ------------------------------------------------------------------ pgbench
 
-  private double pgbench(DatabaseUrl db, String scenario, int c, Seeded seeded) throws Exception {
+  double pgbench(DatabaseUrl db, String scenario, int c, Seeded seeded) throws Exception {
     String script = "get".equals(scenario) ? "get_negotiation" : scenario;
     Path file = work.resolve(script + ".sql");
     try (InputStream in = Bench.class.getResourceAsStream("/pgbench/" + script + ".sql")) {
@@ -504,7 +542,7 @@ public final class Bench {
 
   // ------------------------------------------------------------------ plumbing
 
-  private ServerProcess startServer(DatabaseUrl db) throws Exception {
+  ServerProcess startServer(DatabaseUrl db) throws Exception {
     Path certificates = TestTokens.certificatesFile();
     Map<String, String> env = new HashMap<>();
     env.put("KAIROS_ENV", "staging");
@@ -535,7 +573,7 @@ public final class Bench {
         work.resolve("server-" + System.nanoTime() + ".log"));
   }
 
-  private DatabaseUrl createDatabase(String name) throws SQLException {
+  DatabaseUrl createDatabase(String name) throws SQLException {
     try (Connection c = connect(server);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
@@ -549,7 +587,7 @@ public final class Bench {
     return db;
   }
 
-  private static Connection connect(DatabaseUrl db) throws SQLException {
+  static Connection connect(DatabaseUrl db) throws SQLException {
     return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
   }
 
@@ -587,7 +625,7 @@ public final class Bench {
         + (System.getenv("DATABASE_URL") == null ? " (embedded)" : "");
   }
 
-  private static String line(Load.Result r) {
+  static String line(Load.Result r) {
     return String.format(
         Locale.ROOT,
         "%-9s c=%-3d %8.0f req/s  p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f ms  %s  cpu %.2f  rss %d MiB",
@@ -603,13 +641,13 @@ public final class Bench {
         r.peakRssMib());
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  private static void say(String message) {
+  static void say(String message) {
     System.err.println("bench: " + message);
   }
 

@@ -24,6 +24,37 @@ final class ServerProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * The Fastify peer ({@code node server.js} in {@code dir}), ready once its port answers a request
+   * for {@code probePath} with any HTTP status.
+   */
+  static ServerProcess startNode(
+      Path dir, Map<String, String> env, int port, Path log, String probePath)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("node", "server.js").directory(dir.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    Process process = builder.start();
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 60; i++) {
+      try {
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probePath)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        return new ServerProcess(process, port);
+      } catch (IOException e) {
+        // not up yet
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the peer exited; see " + log);
+      }
+      Thread.sleep(500);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the peer did not come up; see " + log);
+  }
+
   static ServerProcess start(Path jar, Map<String, String> env, int port, Path log)
       throws IOException, InterruptedException {
     List<String> command =

@@ -1,0 +1,260 @@
+package com.kairos.bench;
+
+import com.kairos.postgres.DatabaseUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The side-by-side run: this server and the Fastify peer ({@code ../shared/peers/fastify}) on the
+ * same database, the same negotiation, the same token and the same load generator, in alternation
+ * (at least two rounds each), plus pgbench on the same SQL, the statements PostgreSQL received per
+ * request (pg_stat_statements) and the load average at every run. Writes its section of
+ * docs/benchmarks.md and prints it.
+ */
+final class SideBySide {
+  static final String START = "<!-- side-by-side:start -->";
+  static final String END = "<!-- side-by-side:end -->";
+
+  /** One measured run. */
+  record Run(String server, Load.Result result, String loadAverage) {}
+
+  private final Bench bench;
+  private final int clients;
+  private final int rounds;
+
+  SideBySide(Bench bench, int clients, int rounds) {
+    this.bench = bench;
+    this.clients = clients;
+    this.rounds = rounds;
+  }
+
+  String run(String machine) throws Exception {
+    DatabaseUrl db = bench.createDatabase("kairos_bench_sbs");
+    List<Run> runs = new ArrayList<>();
+    Map<String, Double> statements = new HashMap<>();
+    Map<String, Double> pgbench = new HashMap<>();
+    Path peer = installPeer();
+    try (ServerProcess java = bench.startServer(db)) {
+      Bench.Seeded seeded = bench.seed(java.port, db);
+      String path = "/negotiations/" + seeded.readable().get(0);
+      try (ServerProcess node =
+          ServerProcess.startNode(
+              peer, peerEnv(db), Bench.freePort(), bench.work().resolve("peer.log"), path)) {
+        Load javaLoad = new Load(java.port);
+        Load nodeLoad = new Load(node.port);
+        statements.put("get", perRequest(db, javaLoad, "get", seeded, path, 500));
+        for (int round = 0; round < rounds; round++) {
+          runs.add(new Run("java", measure(javaLoad, java, "get", seeded, path), loadAverage()));
+          runs.add(new Run("fastify", measure(nodeLoad, node, "get", seeded, path), loadAverage()));
+        }
+      }
+      Load replies = new Load(java.port);
+      statements.put("reply", perRequest(db, replies, "reply", seeded, null, 300));
+      runs.add(new Run("java", measure(replies, java, "reply", seeded, null), loadAverage()));
+      for (String scenario : List.of("get", "reply")) {
+        pgbench.put(scenario, bench.pgbench(db, scenario, clients, seeded));
+      }
+    }
+    return report(machine, runs, pgbench, statements);
+  }
+
+  private Load.Result measure(
+      Load load, ServerProcess server, String scenario, Bench.Seeded seeded, String path) {
+    try {
+      Load.Result r =
+          load.run(
+              scenario,
+              clients,
+              bench.warmup(),
+              bench.measure(),
+              server,
+              path == null ? bench.next(scenario, seeded, clients) : c -> bench.get(path),
+              bench.observe(seeded));
+      Bench.say(Bench.line(r));
+      return r;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Statements PostgreSQL executed per request (pg_stat_statements, utility statements such as
+   * BEGIN and COMMIT included) over {@code count} requests of {@code scenario} sent one at a time.
+   */
+  private double perRequest(
+      DatabaseUrl db, Load load, String scenario, Bench.Seeded seeded, String path, int count)
+      throws Exception {
+    try (Connection c = Bench.connect(db);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      var next = path == null ? bench.next(scenario, seeded, 1) : null;
+      var observe = bench.observe(seeded);
+      long before = calls(s);
+      for (int i = 0; i < count; i++) {
+        Load.Call call =
+            next == null
+                ? bench.get(path)
+                : next.apply(java.util.concurrent.ThreadLocalRandom.current());
+        observe.accept(call, load.send(call));
+      }
+      long after = calls(s) - 1; // the counting query itself
+      return (after - before) / (double) count;
+    }
+  }
+
+  private static long calls(Statement s) throws SQLException {
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+                + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Map<String, String> peerEnv(DatabaseUrl db) {
+    java.net.URI uri = java.net.URI.create(db.jdbcUrl().substring("jdbc:".length()));
+    Map<String, String> env = new HashMap<>();
+    env.put(
+        "DATABASE_URL",
+        "postgres://"
+            + db.user()
+            + (db.password() == null ? "" : ":" + db.password())
+            + "@127.0.0.1:"
+            + uri.getPort()
+            + uri.getPath());
+    env.put("FIREBASE_PROJECT_ID", Bench.PROJECT);
+    env.put("FIREBASE_TEST_CERTIFICATES", bench.certificates().toString());
+    env.put("WORKERS", "1");
+    env.put("PG_POOL_MAX", "16");
+    return env;
+  }
+
+  /** A copy of the peer with its pinned dependencies installed (npm ci), outside shared/. */
+  private Path installPeer() throws IOException, InterruptedException {
+    Path source = bench.root().resolve("../shared/peers/fastify").normalize();
+    if (!Files.isDirectory(source)) {
+      throw new IllegalStateException("the Fastify peer is not at " + source);
+    }
+    Path copy = bench.work().resolve("fastify");
+    Files.createDirectories(copy);
+    for (String file : List.of("package.json", "package-lock.json", "server.js")) {
+      Files.copy(source.resolve(file), copy.resolve(file));
+    }
+    Bench.say("installing the Fastify peer (npm ci)");
+    Process npm =
+        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+            .directory(copy.toFile())
+            .inheritIO()
+            .start();
+    if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+      throw new IllegalStateException("npm ci of the Fastify peer failed");
+    }
+    return copy;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "n/a";
+    }
+  }
+
+  private String report(
+      String machine, List<Run> runs, Map<String, Double> pgbench, Map<String, Double> statements) {
+    StringBuilder out = new StringBuilder();
+    out.append(START).append("\n## Side by side with the Fastify peer\n\n");
+    out.append("`scripts/bench.sh --side-by-side`: ").append(machine.replace('\n', ' '));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            ". %d closed-loop clients, %d s warm-up and %d s measured per run; the Java server and"
+                + " the Fastify peer (`../shared/peers/fastify`, one process) serve the same"
+                + " negotiation from the same database with the same RS256 token, in alternation."
+                + " CPU is the server process's user+system time per request.\n\n",
+            clients,
+            bench.warmup().toSeconds(),
+            bench.measure().toSeconds()));
+    out.append(
+        "| # | server | scenario | req/s | p50 ms | p99 ms | CPU ms/req | peak RSS MiB | load avg"
+            + " (1/5/15 min) |\n|---|---|---|---:|---:|---:|---:|---:|---|\n");
+    int i = 1;
+    for (Run run : runs) {
+      Load.Result r = run.result();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %s | %,.0f | %.2f | %.2f | %.3f | %d | %s |\n",
+              i++,
+              run.server(),
+              r.scenario(),
+              r.rps(),
+              r.p50Micros() / 1000.0,
+              r.p99Micros() / 1000.0,
+              r.serverCpuCores() * r.seconds() * 1000.0 / Math.max(1, r.requests()),
+              r.peakRssMib(),
+              run.loadAverage()));
+    }
+    double java = mean(runs, "java", "get");
+    double node = mean(runs, "fastify", "get");
+    double reply = mean(runs, "java", "reply");
+    out.append("\n| ratio | value |\n|---|---:|\n");
+    out.append(row("GET: Java req/s ÷ Fastify req/s (mean of rounds)", java / node));
+    out.append(row("GET: Java req/s ÷ pgbench tps, same SQL", java / pgbench.get("get")));
+    out.append(
+        row(
+            "reply: Java req/s ÷ pgbench tps, same transaction shape",
+            reply / pgbench.get("reply")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "\npgbench at %d clients: GET %,.0f tps, reply %,.0f tps. Statements PostgreSQL"
+                + " received per request (pg_stat_statements, BEGIN/COMMIT included): GET %.2f,"
+                + " reply %.2f.\n",
+            clients,
+            pgbench.get("get"),
+            pgbench.get("reply"),
+            statements.get("get"),
+            statements.get("reply")));
+    out.append(END).append('\n');
+    return out.toString();
+  }
+
+  private static String row(String label, double value) {
+    return String.format(Locale.ROOT, "| %s | %.2f× |\n", label, value);
+  }
+
+  private static double mean(List<Run> runs, String server, String scenario) {
+    return runs.stream()
+        .filter(r -> r.server().equals(server) && r.result().scenario().equals(scenario))
+        .mapToDouble(r -> r.result().rps())
+        .average()
+        .orElse(Double.NaN);
+  }
+
+  /** {@code report} in place of the previous side-by-side section of {@code file}. */
+  static void write(Path file, String report) throws IOException {
+    String text = Files.exists(file) ? Files.readString(file) : "";
+    int start = text.indexOf(START);
+    int end = text.indexOf(END);
+    String updated =
+        start >= 0 && end > start
+            ? text.substring(0, start) + report.strip() + text.substring(end + END.length())
+            : text.stripTrailing() + "\n\n" + report;
+    Files.writeString(file, updated);
+  }
+}
