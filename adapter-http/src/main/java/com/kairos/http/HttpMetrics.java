@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP adapter's meters. Labels are low-cardinality and never personal: route templates (never
@@ -28,17 +30,25 @@ public final class HttpMetrics {
     return new HttpMetrics(new CompositeMeterRegistry());
   }
 
+  private record RequestKey(String method, String route, int status) {}
+
+  /** Timers by method, route template and status: registering one per request costs more. */
+  private final Map<RequestKey, Timer> timers = new ConcurrentHashMap<>();
+
   void request(String method, String route, int status, Duration duration) {
-    Timer.builder("http.server.requests")
+    timers.computeIfAbsent(new RequestKey(method, route, status), this::timer).record(duration);
+  }
+
+  private Timer timer(RequestKey key) {
+    return Timer.builder("http.server.requests")
         .description("HTTP requests by route template and status")
-        .tag("method", method)
-        .tag("route", route)
-        .tag("status", String.valueOf(status))
+        .tag("method", key.method())
+        .tag("route", key.route())
+        .tag("status", String.valueOf(key.status()))
         // A histogram, not client-side percentiles: buckets from many instances can be summed,
         // so p50/p95/p99 come from histogram_quantile() over the whole fleet.
         .serviceLevelObjectives(BUCKETS)
-        .register(registry)
-        .record(duration);
+        .register(registry);
   }
 
   void error(String code) {

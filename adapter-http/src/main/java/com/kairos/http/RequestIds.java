@@ -2,21 +2,40 @@ package com.kairos.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The request id: the client's when it is sane (1-128 of [A-Za-z0-9._-]), else a fresh UUID. */
 final class RequestIds {
   static final String ATTRIBUTE = "kairos.requestId";
   static final String MDC_KEY = "request_id";
-  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   private RequestIds() {}
 
   static String assign(Context ctx, String header) {
     String offered = ctx.header(header);
-    String id = offered != null && SANE.matcher(offered).matches() ? offered : fresh();
+    String id = isSane(offered) ? offered : fresh();
     ctx.attribute(ATTRIBUTE, id);
     return id;
+  }
+
+  /** 1-128 characters of [A-Za-z0-9._-], checked without a regex (this runs on every request). */
+  static boolean isSane(String offered) {
+    if (offered == null || offered.isEmpty() || offered.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < offered.length(); i++) {
+      char c = offered.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A new request id. */
