@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
 public final class KairosServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KairosServer.class);
 
-  private final EmbeddedDatabase embedded;
+  private final LocalDatabase embedded;
   private final HikariDataSource pool;
   private final HttpApi api;
   private final ScheduledExecutorService scheduler;
 
   private KairosServer(
-      EmbeddedDatabase embedded,
+      LocalDatabase embedded,
       HikariDataSource pool,
       HttpApi api,
       ScheduledExecutorService scheduler) {
@@ -64,12 +64,15 @@ public final class KairosServer implements AutoCloseable {
 
   /** As {@link #start(KairosConfig, Clock)}, with an identity verifier supplied by the caller. */
   static KairosServer start(KairosConfig config, Clock clock, IdentityVerifier verifierOverride) {
-    EmbeddedDatabase embedded = null;
+    LocalDatabase embedded = null;
     HikariDataSource pool = null;
     try {
       DatabaseUrl url;
       if (config.databaseUrl() == null) {
-        embedded = EmbeddedDatabase.start(config.dataDir());
+        embedded =
+            LocalDatabase.factory()
+                .orElseThrow(() -> new IllegalStateException(LocalDatabase.MISSING))
+                .start(config.dataDir());
         url = embedded.url();
       } else {
         url = DatabaseUrl.parse(config.databaseUrl());
