@@ -4,9 +4,11 @@ import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.firebase.FirebaseIdentityVerifier;
 import com.kairos.firebase.FirebaseSettings;
+import com.kairos.firebase.FirebaseUserDirectory;
 import com.kairos.firebase.VerifiedTokenCache;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
@@ -115,6 +117,7 @@ public final class KairosServer implements AutoCloseable {
               postgres.negotiations(),
               postgres.events(),
               postgres.profiles(),
+              userDirectory(config, clock),
               IdGenerator.random(),
               new CursorCodec(config.cursorSecret()),
               clock);
@@ -198,6 +201,23 @@ public final class KairosServer implements AutoCloseable {
     return config.firebaseCheckRevoked()
         ? firebase
         : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 100_000);
+  }
+
+  /** Invitees looked up in Firebase Auth (found ids remembered ten minutes), or not at all. */
+  private static UserDirectory userDirectory(KairosConfig config, Clock clock) {
+    if (!config.participantCheck()) {
+      LOG.info("participant ids are not checked against Firebase (PARTICIPANT_CHECK=off)");
+      return UserDirectory.unchecked();
+    }
+    return FirebaseUserDirectory.create(
+        new FirebaseSettings(
+            config.firebaseProjectId(),
+            config.firebaseClientEmail(),
+            config.firebasePrivateKey(),
+            false,
+            null),
+        clock,
+        Duration.ofMinutes(10));
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {
