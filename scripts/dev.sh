@@ -47,6 +47,7 @@ port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 # which then stops them in order, and a whole group (the JVM's helpers, npm's) can be ended at once.
 set -m
 step_pid=""
+nap_pid=""
 emulator_pid=""
 server_pid=""
 stopping=""
@@ -75,6 +76,7 @@ stop_all() {
     kill -TERM "$emulator_pid" 2> /dev/null || true
     wait_gone "$emulator_pid" 30 || say "the emulator did not stop in 30 s; killing it"
   fi
+  [ -z "$nap_pid" ] || kill "$nap_pid" 2> /dev/null || true
   for pid in $step_pid $server_pid $emulator_pid; do
     kill -KILL -- "-$pid" 2> /dev/null || true
   done
@@ -82,9 +84,16 @@ stop_all() {
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
+# Sleeps in a way a trapped signal interrupts at once (a builtin `wait` returns when one arrives).
+nap() {
+  sleep "$1" &
+  nap_pid=$!
+  wait "$nap_pid" 2> /dev/null || true
+  nap_pid=""
+}
 # Runs one preparation step as a job (a trapped signal interrupts `wait`, not a foreground child).
 step() {
-  "$@" &
+  "$@" < /dev/null &
   step_pid=$!
   local rc=0
   wait "$step_pid" || rc=$?
@@ -114,11 +123,10 @@ step ./mvnw -B -q -DskipTests package -pl dev-server -am || fail "the build fail
 if [ ! -x "$firebase" ]; then
   say "installing the Firebase CLI pinned in e2e/package-lock.json (first start only, a few minutes)"
   started=$SECONDS
-  (cd e2e && exec npm ci --no-audit --no-fund --loglevel=error) &
+  (cd e2e && exec npm ci --no-audit --no-fund --loglevel=error) < /dev/null &
   step_pid=$!
   while kill -0 "$step_pid" 2> /dev/null; do
-    sleep 10 &
-    wait $! || true
+    nap 10
     if kill -0 "$step_pid" 2> /dev/null; then
       size=$(du -sm e2e/node_modules 2> /dev/null | cut -f1 || true)
       say "  still installing: $((SECONDS - started)) s, ${size:-0} MB in e2e/node_modules so far"
@@ -147,7 +155,7 @@ JSON
 import=()
 [ -f "$export_dir/firebase-export-metadata.json" ] && import=(--import "$export_dir")
 (cd "$data" && exec "$root/$firebase" emulators:start --only auth --project demo-kairos \
-  --config "$data/firebase.json" "${import[@]}" --export-on-exit "$export_dir") \
+  --config "$data/firebase.json" ${import[@]+"${import[@]}"} --export-on-exit "$export_dir") \
   > "$emulator_log" 2>&1 < /dev/null &
 emulator_pid=$!
 say "starting the Auth Emulator on 127.0.0.1:$AUTH_EMULATOR_PORT (log: $emulator_log)"
@@ -189,8 +197,9 @@ say "get a token with: AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT scripts/dev-token.
 say "stop with Ctrl-C or: kill $$"
 
 # Runs until a signal arrives (the trap stops everything) or either child ends on its own.
+# (Polling rather than `wait -n`, which macOS's bash 3.2 lacks.)
 while kill -0 "$server_pid" 2> /dev/null && kill -0 "$emulator_pid" 2> /dev/null; do
-  wait -n 2> /dev/null || true
+  nap 1
 done
 kill -0 "$emulator_pid" 2> /dev/null || tail_log "$emulator_log"
 fail "the server or the emulator stopped on its own; stopping the other"
