@@ -123,7 +123,7 @@ step ./mvnw -B -q -DskipTests package -pl dev-server -am || fail "the build fail
 if [ ! -x "$firebase" ]; then
   say "installing the Firebase CLI pinned in e2e/package-lock.json (first start only, a few minutes)"
   started=$SECONDS
-  (cd e2e && exec npm ci --no-audit --no-fund --loglevel=error) < /dev/null &
+  (cd e2e && exec npm ci --no-audit --no-fund --no-progress --loglevel=error) < /dev/null &
   step_pid=$!
   while kill -0 "$step_pid" 2> /dev/null; do
     nap 10
