@@ -2,7 +2,8 @@
 # Script test of scripts/dev.sh (run by .ci/run). On free, non-default ports and a data directory
 # of its own: start, create a user and a negotiation, stop with ONE SIGTERM and check that no
 # process is left, start again and check that the same email gets the same uid and still reads its
-# negotiation; then, with the emulator's port taken, dev.sh must fail within 30 s and say why.
+# negotiation; then, with the emulator's port taken (by another process, then by the emulator's own
+# hub), dev.sh must fail within 30 s and say why.
 # Needs bash, curl and python3 (for JSON).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -148,5 +149,23 @@ grep -q "port $AUTH_EMULATOR_PORT (AUTH_EMULATOR_PORT) is already in use" "$work
 ok "with the emulator's port taken dev.sh exited $rc in $elapsed s and named the cause"
 [ -z "$(left_over)" ] || die "processes left after the failed start"
 ok "no process is left after the failed start"
+
+kill "$blocker_pid" 2> /dev/null || true
+blocker_pid=""
+
+# 5. A port conflict only the emulator itself meets (its hub on the auth port): it dies during
+#    start-up, and dev.sh must say so with the emulator's own words. This run includes dev.sh's
+#    incremental build (~10 s here), so it gets 60 s on a machine busy with other builds.
+started=$SECONDS
+rc=0
+EMULATOR_HUB_PORT=$AUTH_EMULATOR_PORT timeout 60 "$root/scripts/dev.sh" > "$work/crash.out" 2>&1 || rc=$?
+elapsed=$((SECONDS - started))
+cat "$work/crash.out"
+[ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] || die "with the emulator failing dev.sh exited $rc after $elapsed s"
+grep -q "port taken" "$work/crash.out" && grep -q "Auth Emulator exited during start-up" "$work/crash.out" ||
+  die "dev.sh did not show why the emulator failed"
+ok "when the emulator dies on a taken port dev.sh exits $rc in $elapsed s with its log tail"
+[ -z "$(left_over)" ] || die "processes left after the emulator failed"
+ok "no process is left after the emulator failed"
 
 echo "dev-test: $passed passed, 0 failed"
