@@ -24,8 +24,8 @@ die() {
   exit 1
 }
 cleanup() {
-  [ -n "$dev_pid" ] && kill -TERM "$dev_pid" 2> /dev/null && sleep 5
-  [ -n "$blocker_pid" ] && kill "$blocker_pid" 2> /dev/null
+  if [ -n "$dev_pid" ] && kill -TERM "$dev_pid" 2> /dev/null; then sleep 5; fi
+  [ -z "$blocker_pid" ] || kill "$blocker_pid" 2> /dev/null || true
   for pid in $(left_over); do kill -KILL "$pid" 2> /dev/null || true; done
   rm -rf "$work"
 }
