@@ -4,7 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-jar="$root/bootstrap/target/kairos-server.jar"
+# The development build: the production jar has no embedded PostgreSQL.
+jar="$root/dev-server/target/kairos-dev-server.jar"
 work=$(mktemp -d)
 pids=()
 

@@ -77,7 +77,7 @@ public final class FirebaseIdentityVerifier implements IdentityVerifier {
     return new FirebaseIdentityVerifier(FirebaseAuth.getInstance(app), false, clock);
   }
 
-  private static GoogleCredentials credentials(FirebaseSettings settings) {
+  static GoogleCredentials credentials(FirebaseSettings settings) {
     if (settings.clientEmail() != null && settings.privateKey() != null) {
       try {
         return ServiceAccountCredentials.fromPkcs8(

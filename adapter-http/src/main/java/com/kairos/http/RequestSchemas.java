@@ -86,7 +86,7 @@ public final class RequestSchemas {
     if (all.size() > 1) {
       details.put("errors", all);
     }
-    throw new ApiError(400, "validation_error", message(first), details, null);
+    throw new ApiError(400, "validation_error", message(first, errors.get(0)), details, null);
   }
 
   static String field(Error e) {
@@ -122,6 +122,20 @@ public final class RequestSchemas {
    */
   static String printable(String property) {
     return FIELD_NAME.matcher(property).matches() ? property : "(unrecognized)";
+  }
+
+  private static final java.util.regex.Pattern ANY_UUID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** A well-formed UUID refused only because a client id must be version 4 (random). */
+  private static boolean isUuidButNotV4(Error error) {
+    String where = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString();
+    JsonNode value = error.getInstanceNode();
+    return where.contains("/$defs/UuidV4")
+        && value != null
+        && value.isTextual()
+        && ANY_UUID.matcher(value.asText()).matches();
   }
 
   private static final java.util.regex.Pattern FIELD_NAME =
@@ -168,7 +182,7 @@ public final class RequestSchemas {
     }
   }
 
-  private static String message(Map<String, String> first) {
+  private static String message(Map<String, String> first, Error error) {
     String field = first.get("field");
     switch (first.get("reason")) {
       case "missing_field":
@@ -180,7 +194,9 @@ public final class RequestSchemas {
       case "invalid_enum":
         return "Not an allowed value for field: " + field;
       case "invalid_uuid":
-        return "Not a valid UUID: " + field;
+        return isUuidButNotV4(error)
+            ? "Not a version 4 UUID: " + field
+            : "Not a valid UUID: " + field;
       case "invalid_timestamp":
         return "Not an RFC 3339 timestamp: " + field;
       case "invalid_length":

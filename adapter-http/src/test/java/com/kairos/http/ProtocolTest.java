@@ -3,6 +3,10 @@ package com.kairos.http;
 import static com.kairos.domain.testing.Fixtures.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.kairos.domain.testing.Fixtures;
 import com.kairos.http.testing.ApiClient.Answer;
 import com.kairos.http.testing.ApiTest;
@@ -11,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** The protocol around the endpoints: authentication, headers, methods, sizes, media types. */
 class ProtocolTest extends ApiTest {
@@ -143,12 +148,31 @@ class ProtocolTest extends ApiTest {
 
   @Test
   void unexpectedFailuresAreInternalErrorsCarryingOnlyTheRequestId() {
-    Answer a =
-        client.send(
-            "GET",
-            "/me",
-            Map.of("Authorization", "Bearer explode", "X-Request-Id", "req-500"),
-            null);
+    // The stack trace goes to the log, captured here rather than printed on a passing build.
+    Logger logger = (Logger) LoggerFactory.getLogger(HttpApi.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    logger.setAdditive(false);
+    Answer a;
+    try {
+      a =
+          client.send(
+              "GET",
+              "/me",
+              Map.of("Authorization", "Bearer explode", "X-Request-Id", "req-500"),
+              null);
+    } finally {
+      logger.setAdditive(true);
+      logger.detachAppender(logged);
+    }
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+              assertThat(e.getThrowableProxy().getMessage()).isEqualTo("the verifier broke");
+            });
     assertThat(a.status()).isEqualTo(500);
     assertThat(a.error().get("code").asText()).isEqualTo("internal_error");
     assertThat(a.error().get("details").get("request_id").asText()).isEqualTo("req-500");

@@ -111,6 +111,20 @@ class ValidationErrorsTest extends ApiTest {
   }
 
   @Test
+  void aWellFormedUuidThatIsNotVersion4IsCalledJustThat() {
+    String nonV4 = "c232ab00-9414-11ec-b3c8-9f6bdeced846";
+    Answer notV4 =
+        post(
+            start(slots(slot(FUTURE)))
+                .replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"" + nonV4 + "\""));
+    expect(400, notV4, "id", "invalid_uuid");
+    assertThat(notV4.error().get("message").asText()).isEqualTo("Not a version 4 UUID: id");
+    Answer garbled =
+        post(start(slots(slot(FUTURE))).replaceFirst("\"id\": \"[^\"]+\"", "\"id\": \"123\""));
+    assertThat(garbled.error().get("message").asText()).isEqualTo("Not a valid UUID: id");
+  }
+
+  @Test
   void severalSchemaErrorsAreAllListed() {
     Answer a = post("{\"id\": 5, \"bogus\": true}");
     assertThat(a.status()).isEqualTo(400);

@@ -13,6 +13,7 @@ import com.kairos.application.negotiation.ReplyToNegotiation;
 import com.kairos.application.negotiation.SendNegotiation;
 import com.kairos.application.negotiation.StartNegotiation;
 import com.kairos.application.port.Transactions;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.application.user.GetProfile;
 import com.kairos.application.user.UpdateProfile;
 import com.kairos.domain.common.IdGenerator;
@@ -40,6 +41,7 @@ public record UseCases(
   /** The default number of expiries one sweep transaction writes. */
   public static final int EXPIRY_BATCH_SIZE = 500;
 
+  /** Every use case, with participant ids not checked against the identity provider. */
   public static UseCases create(
       Transactions tx,
       NegotiationRepository negotiations,
@@ -48,9 +50,23 @@ public record UseCases(
       IdGenerator ids,
       CursorCodec cursors,
       Clock clock) {
+    return create(
+        tx, negotiations, events, profiles, UserDirectory.unchecked(), ids, cursors, clock);
+  }
+
+  /** Every use case; {@code users} says which participant ids exist. */
+  public static UseCases create(
+      Transactions tx,
+      NegotiationRepository negotiations,
+      EventRepository events,
+      UserProfileRepository profiles,
+      UserDirectory users,
+      IdGenerator ids,
+      CursorCodec cursors,
+      Clock clock) {
     GetProfile getProfile = new GetProfile(tx, profiles, ids, clock);
     return new UseCases(
-        new StartNegotiation(tx, negotiations, ids, clock),
+        new StartNegotiation(tx, negotiations, users, ids, clock),
         new ReplyToNegotiation(tx, negotiations, events, ids, clock),
         new SendNegotiation(tx, negotiations, clock),
         new CancelNegotiation(tx, negotiations, events, clock),

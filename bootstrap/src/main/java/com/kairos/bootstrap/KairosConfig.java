@@ -40,7 +40,8 @@ public record KairosConfig(
     int expirySweepIntervalSeconds,
     Path dataDir,
     RateLimitSettings rateLimits,
-    CapacityConfig capacity) {
+    CapacityConfig capacity,
+    boolean participantCheck) {
 
   /** Requests per minute and where the buckets live. */
   public record RateLimitSettings(
@@ -164,6 +165,8 @@ public record KairosConfig(
       r.problem("RATE_LIMIT_STORE must be memory or postgres");
     }
     CapacityConfig capacity = CapacityConfig.read(r, poolMax);
+    boolean participantCheck =
+        participantCheck(r, emulator != null || (clientEmail != null && privateKey != null));
     r.done();
     return new KairosConfig(
         environment,
@@ -192,7 +195,27 @@ public record KairosConfig(
         sweep,
         dataDir,
         limits,
-        capacity);
+        capacity,
+        participantCheck);
+  }
+
+  /**
+   * {@code PARTICIPANT_CHECK}: {@code firebase} (look every invitee up in Firebase Auth) or {@code
+   * off}. Firebase needs a service account for it, so the default is {@code firebase} only when
+   * there is one or the Auth Emulator is used.
+   */
+  private static boolean participantCheck(EnvReader r, boolean canAskFirebase) {
+    String value = r.text("PARTICIPANT_CHECK", canAskFirebase ? "firebase" : "off");
+    if (!value.equals("firebase") && !value.equals("off")) {
+      r.problem("PARTICIPANT_CHECK must be firebase or off");
+      return false;
+    }
+    if (value.equals("firebase") && !canAskFirebase) {
+      r.problem(
+          "PARTICIPANT_CHECK=firebase needs FIREBASE_CLIENT_EMAIL and FIREBASE_PRIVATE_KEY"
+              + " (or FIREBASE_AUTH_EMULATOR_HOST in development)");
+    }
+    return value.equals("firebase");
   }
 
   public boolean isProduction() {

@@ -5,9 +5,11 @@ import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.firebase.FirebaseIdentityVerifier;
 import com.kairos.firebase.FirebaseSettings;
+import com.kairos.firebase.FirebaseUserDirectory;
 import com.kairos.firebase.VerifiedTokenCache;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
@@ -44,14 +46,14 @@ import org.slf4j.MDC;
 public final class KairosServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KairosServer.class);
 
-  private final EmbeddedDatabase embedded;
+  private final LocalDatabase embedded;
   private final HikariDataSource pool;
   private final HttpApi api;
   private final ScheduledExecutorService scheduler;
   private final DatabaseReadiness readiness;
 
   private KairosServer(
-      EmbeddedDatabase embedded,
+      LocalDatabase embedded,
       HikariDataSource pool,
       HttpApi api,
       ScheduledExecutorService scheduler,
@@ -70,13 +72,16 @@ public final class KairosServer implements AutoCloseable {
 
   /** As {@link #start(KairosConfig, Clock)}, with an identity verifier supplied by the caller. */
   static KairosServer start(KairosConfig config, Clock clock, IdentityVerifier verifierOverride) {
-    EmbeddedDatabase embedded = null;
+    LocalDatabase embedded = null;
     HikariDataSource pool = null;
     DatabaseReadiness readiness = null;
     try {
       DatabaseUrl url;
       if (config.databaseUrl() == null) {
-        embedded = EmbeddedDatabase.start(config.dataDir());
+        embedded =
+            LocalDatabase.factory()
+                .orElseThrow(() -> new IllegalStateException(LocalDatabase.MISSING))
+                .start(config.dataDir());
         url = embedded.url();
       } else {
         url = DatabaseUrl.parse(config.databaseUrl());
@@ -121,6 +126,7 @@ public final class KairosServer implements AutoCloseable {
               postgres.negotiations(),
               postgres.events(),
               postgres.profiles(),
+              userDirectory(config, clock),
               IdGenerator.random(),
               new CursorCodec(config.cursorSecret()),
               clock);
@@ -208,6 +214,23 @@ public final class KairosServer implements AutoCloseable {
     return config.firebaseCheckRevoked()
         ? firebase
         : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 10_000);
+  }
+
+  /** Invitees looked up in Firebase Auth (found ids remembered ten minutes), or not at all. */
+  private static UserDirectory userDirectory(KairosConfig config, Clock clock) {
+    if (!config.participantCheck()) {
+      LOG.info("participant ids are not checked against Firebase (PARTICIPANT_CHECK=off)");
+      return UserDirectory.unchecked();
+    }
+    return FirebaseUserDirectory.create(
+        new FirebaseSettings(
+            config.firebaseProjectId(),
+            config.firebaseClientEmail(),
+            config.firebasePrivateKey(),
+            false,
+            null),
+        clock,
+        Duration.ofMinutes(10));
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {

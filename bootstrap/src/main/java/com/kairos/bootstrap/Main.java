@@ -17,6 +17,11 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (config.databaseUrl() == null && LocalDatabase.factory().isEmpty()) {
+      System.err.println(LocalDatabase.MISSING);
+      System.exit(2);
+      return;
+    }
     Logger log = LoggerFactory.getLogger(Main.class);
     if (config.cursorSecretGenerated()) {
       log.warn("CURSOR_SECRET is not set: cursors are signed with a random key and die on restart");

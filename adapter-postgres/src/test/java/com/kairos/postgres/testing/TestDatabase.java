@@ -5,10 +5,14 @@ import com.kairos.postgres.DatabaseUrl;
 import com.kairos.postgres.PostgresAdapter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,11 +96,38 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * Asks Testcontainers only when a Docker engine could be there: a {@code DOCKER_HOST}, a
+   * Testcontainers configuration or a known socket. Without one, Testcontainers would log an ERROR
+   * on a build that then passes on the embedded fallback.
+   */
   private static boolean dockerAnswers() {
+    if (!dockerMayBeThere()) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  private static boolean dockerMayBeThere() {
+    String home = System.getProperty("user.home", "");
+    String runtime = System.getenv("XDG_RUNTIME_DIR");
+    List<Path> candidates =
+        new ArrayList<>(
+            List.of(
+                Path.of("/var/run/docker.sock"),
+                Path.of(home, ".testcontainers.properties"),
+                Path.of(home, ".docker", "run", "docker.sock"),
+                Path.of(home, ".docker", "desktop", "docker.sock"),
+                Path.of(home, ".colima", "default", "docker.sock"),
+                Path.of(home, ".rd", "docker.sock")));
+    if (runtime != null) {
+      candidates.add(Path.of(runtime, "docker.sock"));
+    }
+    String host = System.getenv("DOCKER_HOST");
+    return (host != null && !host.isBlank()) || candidates.stream().anyMatch(Files::exists);
   }
 }

@@ -1,24 +1,30 @@
 package com.kairos.application.negotiation;
 
 import com.kairos.application.port.Transactions;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.DuplicateId;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.ResourceType;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
 import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a negotiation. An id already taken is a conflict, except for the owner re-sending the very
- * same request (an offline retry), which gets the stored negotiation back.
+ * same request (an offline retry), which gets the stored negotiation back. Every invitee must be a
+ * user the identity provider knows; that is asked before the transaction opens, so no database
+ * connection waits on it.
  */
 public final class StartNegotiation {
   private static final Logger LOG = LoggerFactory.getLogger(StartNegotiation.class);
@@ -28,18 +34,25 @@ public final class StartNegotiation {
 
   private final Transactions transactions;
   private final NegotiationRepository negotiations;
+  private final UserDirectory users;
   private final IdGenerator ids;
   private final Clock clock;
 
   public StartNegotiation(
-      Transactions transactions, NegotiationRepository negotiations, IdGenerator ids, Clock clock) {
+      Transactions transactions,
+      NegotiationRepository negotiations,
+      UserDirectory users,
+      IdGenerator ids,
+      Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.users = users;
     this.ids = ids;
     this.clock = clock;
   }
 
   public Result start(UserId owner, StartCommand command) {
+    requireKnownInvitees(owner, command.participantIds());
     return transactions.inTransaction(
         () -> {
           Instant now = Timestamps.now(clock);
@@ -60,5 +73,20 @@ public final class StartNegotiation {
               started.negotiation().participantCount());
           return new Result(started.negotiation(), false);
         });
+  }
+
+  /** 422 {@code unknown_participant} on the first invitee no user has, e.g. an email address. */
+  private void requireKnownInvitees(UserId owner, List<UserId> participants) {
+    List<UserId> invitees = participants.stream().filter(p -> !p.equals(owner)).toList();
+    if (invitees.isEmpty()) {
+      return; // the domain refuses it as no_invitees
+    }
+    Set<UserId> unknown = users.unknown(invitees);
+    for (int i = 0; i < participants.size(); i++) {
+      if (unknown.contains(participants.get(i))) {
+        throw new ValidationFailure(
+            "participant_ids[" + i + "]", "unknown_participant", "is not a known user");
+      }
+    }
   }
 }

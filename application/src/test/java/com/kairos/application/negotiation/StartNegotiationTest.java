@@ -10,14 +10,17 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.application.testing.UseCaseTest;
 import com.kairos.domain.common.DuplicateId;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ResourceType;
+import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.NegotiationAction;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.StartCommand;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,42 @@ class StartNegotiationTest extends UseCaseTest {
               assertThat(a.version()).isEqualTo(1);
               assertThat(a.at()).isEqualTo(NOW);
             });
+  }
+
+  @Test
+  void anInviteeNoUserHasIsRefusedByPositionAndNothingIsStored() {
+    UserId email = new UserId("dave@example.com");
+    backend.users.onlyKnows(ALICE, BOB, CAROL);
+
+    assertThatThrownBy(
+            () -> uc.startNegotiation().start(ALICE, start().id(id).inviting(BOB, email).build()))
+        .isInstanceOfSatisfying(
+            ValidationFailure.class,
+            f -> {
+              assertThat(f.field()).isEqualTo("participant_ids[1]");
+              assertThat(f.reason()).isEqualTo("unknown_participant");
+            });
+    assertThat(backend.transactions.inTransaction(() -> backend.negotiations.findById(id)))
+        .isEmpty();
+  }
+
+  @Test
+  void onlyTheInviteesAreLookedUpInOneQuestion() {
+    backend.users.onlyKnows(BOB, CAROL); // the owner is the caller: her token proved she exists
+
+    uc.startNegotiation().start(ALICE, start().id(id).inviting(ALICE, BOB, CAROL).build());
+
+    assertThat(backend.users.asked()).containsExactly(List.of(BOB, CAROL));
+  }
+
+  @Test
+  void anUnreachableDirectoryIsADependencyFailureAndNothingIsStored() {
+    backend.users.becomeUnreachable();
+
+    assertThatThrownBy(() -> uc.startNegotiation().start(ALICE, start().id(id).build()))
+        .isInstanceOf(DependencyUnavailable.class);
+    assertThat(backend.transactions.inTransaction(() -> backend.negotiations.findById(id)))
+        .isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.kairos.application.memory.InMemoryEventRepository;
 import com.kairos.application.memory.InMemoryNegotiationRepository;
 import com.kairos.application.memory.InMemoryStore;
 import com.kairos.application.memory.InMemoryTransactions;
+import com.kairos.application.memory.InMemoryUserDirectory;
 import com.kairos.application.memory.InMemoryUserProfileRepository;
 import com.kairos.domain.testing.Fixtures;
 import com.kairos.domain.testing.SequentialIds;
@@ -25,6 +26,7 @@ public final class InMemoryBackend {
   public final MutableClock clock = new MutableClock(Fixtures.NOW);
   public final SequentialIds ids = new SequentialIds(42);
   public final CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
+  public final InMemoryUserDirectory users = new InMemoryUserDirectory();
   public final UseCases useCases =
-      UseCases.create(transactions, negotiations, events, profiles, ids, cursors, clock);
+      UseCases.create(transactions, negotiations, events, profiles, users, ids, cursors, clock);
 }

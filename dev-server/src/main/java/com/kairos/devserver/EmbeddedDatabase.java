@@ -1,5 +1,6 @@
-package com.kairos.bootstrap;
+package com.kairos.devserver;
 
+import com.kairos.bootstrap.LocalDatabase;
 import com.kairos.postgres.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,14 +12,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local-development PostgreSQL: an embedded server (binaries from a Maven artifact) whose data
- * lives in {@code <KAIROS_DATA_DIR>/postgres} and survives restarts.
+ * lives in {@code <KAIROS_DATA_DIR>/postgres} and survives restarts. Development build only.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements LocalDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
     this.postgres = postgres;
+  }
+
+  /** Registered in {@code META-INF/services} for {@link LocalDatabase#factory()}. */
+  public static final class Factory implements LocalDatabase.Factory {
+    @Override
+    public LocalDatabase start(Path dataDir) {
+      return EmbeddedDatabase.start(dataDir);
+    }
   }
 
   static EmbeddedDatabase start(Path dataDir) {
@@ -37,7 +46,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  DatabaseUrl url() {
+  @Override
+  public DatabaseUrl url() {
     return DatabaseUrl.of(
         "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
   }
