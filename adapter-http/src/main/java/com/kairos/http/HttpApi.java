@@ -350,6 +350,10 @@ public final class HttpApi {
   private static final java.util.Set<String> EXEMPT =
       java.util.Set.of("/health", "/ready", "/version", "/metrics");
 
+  static boolean isExempt(String path) {
+    return EXEMPT.contains(path);
+  }
+
   private void wrapJetty() {
     JettySetup.onStarting(app.jettyServer().server(), settings.capacity());
   }

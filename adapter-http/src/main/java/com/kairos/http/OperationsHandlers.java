@@ -56,9 +56,18 @@ final class OperationsHandlers {
     data.put("api_version", HttpApi.API_VERSION);
     data.put("schema_version", settings.readiness().schemaVersion());
     data.put("environment", v.environment());
-    data.put("build_timestamp", v.buildTimestamp());
+    data.put("build_timestamp", timestampOrAsIs(v.buildTimestamp()));
     data.put("commit_sha", v.commitSha());
     envelope.ok(ctx, 200, data);
+  }
+
+  /** A build time in the API's one timestamp format when it is one ("unknown" otherwise). */
+  private static String timestampOrAsIs(String value) {
+    try {
+      return value == null ? null : ResponseJson.ts(Instant.parse(value));
+    } catch (java.time.format.DateTimeParseException e) {
+      return value;
+    }
   }
 
   void openApi(Context ctx) {

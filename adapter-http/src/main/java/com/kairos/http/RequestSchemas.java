@@ -70,6 +70,7 @@ public final class RequestSchemas {
     List<Error> errors =
         schema.validate(body, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
     if (errors.isEmpty()) {
+      exclusiveSlotFields(body);
       return;
     }
     List<Map<String, String>> all = new ArrayList<>();
@@ -87,6 +88,29 @@ public final class RequestSchemas {
       details.put("errors", all);
     }
     throw new ApiError(400, "validation_error", message(first, errors.get(0)), details, null);
+  }
+
+  /**
+   * A slot gives {@code ends_at} or {@code duration_minutes}, not both. Checked here rather than
+   * with {@code not} in the schema, which client generators drop (and the slot type with it).
+   */
+  private static void exclusiveSlotFields(JsonNode body) {
+    for (String list : List.of("proposed_slots", "counter_slots")) {
+      JsonNode slots = body.get(list);
+      for (int i = 0; slots != null && i < slots.size(); i++) {
+        if (slots.get(i).has("ends_at") && slots.get(i).has("duration_minutes")) {
+          Map<String, String> only = new LinkedHashMap<>();
+          only.put("field", list + "[" + i + "]");
+          only.put("reason", "conflicting_fields");
+          throw new ApiError(
+              400,
+              "validation_error",
+              "Fields that cannot be combined: " + only.get("field"),
+              new LinkedHashMap<>(only),
+              null);
+        }
+      }
+    }
   }
 
   static String field(Error e) {

@@ -13,6 +13,8 @@ import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
 import com.kairos.domain.user.UserProfile;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +26,16 @@ import java.util.Map;
 final class ResponseJson {
   private ResponseJson() {}
 
+  /**
+   * Every timestamp the API writes: UTC, {@code Z}, exactly three fractional digits, so one
+   * decoding strategy reads them all (2026-11-25T06:01:10.114Z).
+   */
+  static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   static String ts(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return instant == null ? null : TIMESTAMP.format(instant);
   }
 
   private static String blob(EncryptedBlob blob) {

@@ -39,7 +39,7 @@ class EventAndProfileEndpointsTest extends ApiTest {
     assertThat(e.get("negotiation_id").isNull()).isTrue();
     assertThat(e.get("source").asText()).isEqualTo("manual");
     assertThat(e.get("status").asText()).isEqualTo("confirmed");
-    assertThat(e.get("starts_at").asText()).isEqualTo("2026-12-01T23:00:00Z");
+    assertThat(e.get("starts_at").asText()).isEqualTo("2026-12-01T23:00:00.000Z");
     assertThat(e.get("timezone").asText()).isEqualTo("America/New_York");
     assertThat(e.get("intent_category").asText()).isEqualTo("gym");
     assertThat(e.get("encrypted_payload").asText()).isEqualTo(BLOB);

@@ -79,8 +79,8 @@ class NegotiationEndpointsTest extends ApiTest {
     assertThat(organizer.get("accepted_slot_ids")).hasSize(1);
     assertThat(n.get("participants").get(1).get("status").asText()).isEqualTo("pending");
     JsonNode slot = n.get("proposed_slots").get(0);
-    assertThat(slot.get("starts_at").asText()).isEqualTo("2026-11-25T18:00:00Z");
-    assertThat(slot.get("ends_at").asText()).isEqualTo("2026-11-25T19:30:00Z");
+    assertThat(slot.get("starts_at").asText()).isEqualTo("2026-11-25T18:00:00.000Z");
+    assertThat(slot.get("ends_at").asText()).isEqualTo("2026-11-25T19:30:00.000Z");
     assertThat(slot.get("timezone").asText()).isEqualTo("Europe/Paris");
     assertThat(slot.get("round").asInt()).isZero();
     JsonNode venue = n.get("proposed_venues").get(0);
@@ -93,10 +93,11 @@ class NegotiationEndpointsTest extends ApiTest {
     assertThat(n.get("encrypted_blob_version").asInt()).isEqualTo(1);
     assertThat(n.get("last_actor_id").asText()).isEqualTo("alice-uid");
     assertThat(n.get("last_action").asText()).isEqualTo("start");
-    assertThat(n.get("created_at").asText()).isEqualTo("2026-11-23T10:00:00Z");
-    assertThat(n.get("expires_at").asText()).isEqualTo("2026-11-30T10:00:00Z");
+    assertThat(n.get("created_at").asText()).isEqualTo("2026-11-23T10:00:00.000Z");
+    assertThat(n.get("expires_at").asText()).isEqualTo("2026-11-30T10:00:00.000Z");
     assertThat(a.json().get("meta").get("request_id").asText()).isEqualTo(a.header("X-Request-Id"));
-    assertThat(a.json().get("meta").get("timestamp").asText()).isEqualTo("2026-11-23T10:00:00Z");
+    assertThat(a.json().get("meta").get("timestamp").asText())
+        .isEqualTo("2026-11-23T10:00:00.000Z");
   }
 
   @Test
@@ -165,7 +166,8 @@ class NegotiationEndpointsTest extends ApiTest {
     Answer upcoming = client.get("/events/upcoming", CAROL);
     assertThat(upcoming.json().get("meta").get("count").asInt()).isEqualTo(1);
     assertThat(upcoming.data().get(0).get("negotiation_id").asText()).isEqualTo(id);
-    assertThat(upcoming.data().get(0).get("starts_at").asText()).isEqualTo("2026-11-26T18:00:00Z");
+    assertThat(upcoming.data().get(0).get("starts_at").asText())
+        .isEqualTo("2026-11-26T18:00:00.000Z");
   }
 
   @Test
@@ -208,7 +210,7 @@ class NegotiationEndpointsTest extends ApiTest {
         reply(BOB, "{\"negotiation_id\": \"%s\", \"action\": \"accept\"}".formatted(id));
     assertConflict(expired, "negotiation_expired");
     assertThat(expired.error().get("details").get("expired_at").asText())
-        .isEqualTo("2026-11-30T10:00:00Z");
+        .isEqualTo("2026-11-30T10:00:00.000Z");
     Answer read = client.get("/negotiations/" + id, BOB);
     assertThat(read.data().get("state").asText()).isEqualTo("cancelled");
     assertThat(read.data().get("cancel_reason").asText()).isEqualTo("expired");

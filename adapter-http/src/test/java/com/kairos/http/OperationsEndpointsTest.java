@@ -16,7 +16,7 @@ class OperationsEndpointsTest extends ApiTest {
     Answer a = client.get("/health", null);
     assertThat(a.data().get("status").asText()).isEqualTo("ok");
     assertThat(a.data().get("uptime_seconds").asLong()).isEqualTo(42);
-    assertThat(a.data().get("timestamp").asText()).isEqualTo("2026-11-23T10:00:42Z");
+    assertThat(a.data().get("timestamp").asText()).isEqualTo("2026-11-23T10:00:42.000Z");
   }
 
   @Test
@@ -25,7 +25,7 @@ class OperationsEndpointsTest extends ApiTest {
     assertThat(a.data().get("backend_version").asText()).isEqualTo("1.2.3");
     assertThat(a.data().get("api_version").asText()).isEqualTo("1");
     assertThat(a.data().get("environment").asText()).isEqualTo("test");
-    assertThat(a.data().get("build_timestamp").asText()).isEqualTo("2026-11-23T00:00:00Z");
+    assertThat(a.data().get("build_timestamp").asText()).isEqualTo("2026-11-23T00:00:00.000Z");
     assertThat(a.data().get("commit_sha").asText()).isEqualTo("abc123");
     assertThat(a.data().has("schema_version")).isTrue();
   }

@@ -20,6 +20,33 @@ public final class ApiClient {
     this.base = base;
   }
 
+  /** A client whose answers are held to {@code openApiDocument} (no request to fetch it). */
+  public ApiClient(String base, String openApiDocument) {
+    this.base = base;
+    this.contract = new OpenApiContract(openApiDocument);
+  }
+
+  private OpenApiContract contract;
+
+  /** The served document every answer is held to (fetched once, on first use). */
+  private synchronized OpenApiContract contract() {
+    if (contract == null) {
+      try {
+        HttpResponse<String> doc =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        contract = new OpenApiContract(doc.body());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return contract;
+  }
+
   /** A response: status, headers (first value each, lower-case names) and the parsed body. */
   public record Answer(int status, Map<String, String> headers, String text, JsonNode json) {
     public String header(String name) {
@@ -70,7 +97,11 @@ public final class ApiClient {
           text == null || text.isEmpty() || !type.startsWith("application/json")
               ? null
               : JSON.readTree(text);
-      return new Answer(response.statusCode(), flat, text, json);
+      Answer answer = new Answer(response.statusCode(), flat, text, json);
+      if (!path.startsWith("/openapi.json")) {
+        contract().check(method, path, answer);
+      }
+      return answer;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

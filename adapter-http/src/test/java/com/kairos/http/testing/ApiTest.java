@@ -64,7 +64,7 @@ public abstract class ApiTest {
                     capacity()),
                 backend.clock)
             .start("127.0.0.1", 0);
-    client = new ApiClient("http://127.0.0.1:" + api.port());
+    client = new ApiClient("http://127.0.0.1:" + api.port(), api.openApiJson());
   }
 
   @AfterEach

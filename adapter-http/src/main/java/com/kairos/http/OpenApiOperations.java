@@ -1,0 +1,307 @@
+package com.kairos.http;
+
+import static com.kairos.http.OpenApiSchemas.COMPONENTS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One operation of the OpenAPI document: a Swift-friendly {@code operationId}, a tag, the
+ * parameters, the body and every status the route can answer, each with its named schema and the
+ * response headers it sets.
+ */
+final class OpenApiOperations {
+  /** operationId, tag and description of each route, keyed by "METHOD path". */
+  private record Doc(String id, String tag, String description) {}
+
+  private static final Map<String, Doc> DOCS =
+      Map.ofEntries(
+          doc(
+              "POST /negotiate/start",
+              "startNegotiation",
+              "negotiations",
+              "Starts a negotiation (201). Re-sending the same JSON with the same id is an offline"
+                  + " retry: 200 with the stored negotiation and Idempotent-Replayed: true."),
+          doc(
+              "POST /negotiate/reply",
+              "replyToNegotiation",
+              "negotiations",
+              "Accepts, declines or counter-proposes; may finalize or cancel the negotiation."
+                  + " A repeated reply_id returns the current negotiation and changes nothing."),
+          doc(
+              "POST /negotiate/send",
+              "sendNegotiation",
+              "negotiations",
+              "Sends a draft to its invitees (owner only): draft to active."),
+          doc(
+              "POST /negotiate/cancel",
+              "cancelNegotiation",
+              "negotiations",
+              "Cancels a draft, active or finalized negotiation (owner only)."),
+          doc(
+              "GET /negotiations",
+              "listNegotiations",
+              "negotiations",
+              "The caller's negotiations, newest updated_at first, with cursor paging."),
+          doc(
+              "GET /negotiations/{id}",
+              "getNegotiation",
+              "negotiations",
+              "One negotiation, for its owner or a participant; 304 when If-None-Match matches."),
+          doc(
+              "GET /events/upcoming",
+              "listUpcomingEvents",
+              "events",
+              "The caller's confirmed events that have not started yet, earliest first."),
+          doc(
+              "GET /events",
+              "listEvents",
+              "events",
+              "The caller's events, newest updated_at first, with cursor paging."),
+          doc("GET /events/{id}", "getEvent", "events", "One of the caller's events."),
+          doc("POST /events", "createEvent", "events", "Creates a manual event."),
+          doc(
+              "GET /me",
+              "getProfile",
+              "profile",
+              "The caller's profile, created on the first call."),
+          doc(
+              "PATCH /me",
+              "updateProfile",
+              "profile",
+              "Changes display_name, locale or agent_mode_default."),
+          doc(
+              "GET /health",
+              "getHealth",
+              "operations",
+              "Liveness: the process answers; touches no dependency."),
+          doc(
+              "GET /ready",
+              "getReadiness",
+              "operations",
+              "Readiness: the database answers and every migration is applied."),
+          doc("GET /version", "getVersion", "operations", "Build, API and schema versions."),
+          doc("GET /openapi.json", "getOpenApiDocument", "operations", "This document."),
+          doc("GET /metrics", "getMetrics", "operations", "Prometheus metrics (text format)."));
+
+  private static Map.Entry<String, Doc> doc(String key, String id, String tag, String text) {
+    return Map.entry(key, new Doc(id, tag, text));
+  }
+
+  private OpenApiOperations() {}
+
+  /** Parameters and headers shared by the operations. */
+  static void components(ObjectNode components) {
+    ObjectNode parameters = components.putObject("parameters");
+    header(
+        parameters.putObject("RequestId"),
+        "X-Request-Id",
+        "Echoed when sane (1-128 of [A-Za-z0-9._-]), else generated.");
+    header(
+        parameters.putObject("ApiVersion"),
+        "Kairos-API-Version",
+        "Absent or 1; any other value is a 400.");
+    header(
+        parameters.putObject("IfNoneMatch"),
+        "If-None-Match",
+        "The ETag of a copy the client holds; 304 when it is current.");
+    ObjectNode headers = components.putObject("headers");
+    responseHeader(headers, "RequestId", "The request id, also in every log line of the request.");
+    responseHeader(headers, "ETag", "\"<version>\" of the negotiation.");
+    responseHeader(headers, "IdempotentReplayed", "true when a start was an offline retry.");
+    responseHeader(headers, "WWWAuthenticate", "Bearer");
+    headers
+        .putObject("RetryAfter")
+        .put("description", "Seconds to wait before retrying.")
+        .putObject("schema")
+        .put("type", "integer");
+  }
+
+  static ObjectNode of(Route route) {
+    String key = route.method().name() + " " + route.path();
+    Doc doc = DOCS.get(key);
+    if (doc == null) {
+      throw new IllegalStateException("undocumented route " + key);
+    }
+    ObjectNode op = Json.MAPPER.createObjectNode();
+    op.put("operationId", doc.id());
+    op.put("summary", route.summary());
+    op.put("description", doc.description());
+    op.putArray("tags").add(doc.tag());
+    ArrayNode security = op.putArray("security");
+    if (route.authenticated()) {
+      security.addObject().putArray("firebase");
+    }
+    parameters(op.putArray("parameters"), route, doc);
+    if (route.requestSchema() != null) {
+      ObjectNode body = op.putObject("requestBody");
+      body.put("required", true);
+      String title = OpenApiSchemas.read(route.requestSchema()).get("title").asText();
+      body.putObject("content")
+          .putObject("application/json")
+          .putObject("schema")
+          .put("$ref", COMPONENTS + title);
+    }
+    responses(op.putObject("responses"), route, doc);
+    return op;
+  }
+
+  private static void parameters(ArrayNode params, Route route, Doc doc) {
+    params.addObject().put("$ref", "#/components/parameters/RequestId");
+    params.addObject().put("$ref", "#/components/parameters/ApiVersion");
+    if (doc.id().equals("getNegotiation")) {
+      params.addObject().put("$ref", "#/components/parameters/IfNoneMatch");
+    }
+    if (route.path().contains("{id}")) {
+      ObjectNode id = params.addObject();
+      id.put("name", "id").put("in", "path").put("required", true);
+      id.putObject("schema").put("$ref", COMPONENTS + "Uuid");
+    }
+    for (String q : route.queryParams()) {
+      ObjectNode p = params.addObject();
+      p.put("name", q).put("in", "query").put("required", false);
+      p.set("schema", querySchema(q));
+    }
+  }
+
+  private static void responses(ObjectNode responses, Route route, Doc doc) {
+    boolean negotiation = "Negotiation".equals(route.responseSchema());
+    ObjectNode ok = responses.putObject(String.valueOf(route.successStatus()));
+    ok.put("description", "Success");
+    if (doc.id().equals("getMetrics")) {
+      headers(ok);
+      ok.putObject("content")
+          .putObject("text/plain")
+          .putObject("schema")
+          .put("$ref", COMPONENTS + "MetricsText");
+    } else {
+      body(headers(ok, negotiation ? "ETag" : null), envelope(route));
+    }
+    if (doc.id().equals("startNegotiation")) {
+      ObjectNode replay = responses.putObject("200");
+      replay.put("description", "Offline retry of the same start: the stored negotiation");
+      body(headers(replay, "ETag", "IdempotentReplayed"), "NegotiationResponse");
+    }
+    if (doc.id().equals("getNegotiation")) {
+      headers(responses.putObject("304").put("description", "Not modified"), "ETag");
+    }
+    TreeSet<Integer> errors = new TreeSet<>(route.errorStatuses());
+    errors.add(400); // Kairos-API-Version
+    errors.add(500);
+    if (route.authenticated()) {
+      errors.add(401);
+      errors.add(429);
+      errors.add(503);
+    } else if (!HttpApi.isExempt(route.path())) {
+      errors.add(429);
+    }
+    if (route.requestSchema() != null) {
+      errors.addAll(java.util.List.of(408, 413, 415));
+    }
+    for (int status : errors) {
+      ObjectNode r = responses.putObject(String.valueOf(status));
+      r.put("description", describe(status));
+      String extra =
+          status == 401 ? "WWWAuthenticate" : status == 429 || status == 503 ? "RetryAfter" : null;
+      body(headers(r, extra), "ErrorResponse");
+    }
+  }
+
+  /** The named envelope of a route's success body. */
+  private static String envelope(Route route) {
+    if (route.responseSchema() == null) {
+      return "OpenApiDocument";
+    }
+    String data = route.responseSchema();
+    if (data.endsWith("[]")) {
+      String item = data.substring(0, data.length() - 2);
+      if (item.equals("NegotiationSummary")) {
+        return "NegotiationListResponse";
+      }
+      return route.metaSchema().equals("CountMeta")
+          ? "UpcomingEventsResponse"
+          : "EventListResponse";
+    }
+    return data + "Response";
+  }
+
+  private static ObjectNode headers(ObjectNode response, String... extra) {
+    ObjectNode headers = response.putObject("headers");
+    headers.putObject("X-Request-Id").put("$ref", "#/components/headers/RequestId");
+    for (String name : extra) {
+      if (name != null) {
+        String wire =
+            switch (name) {
+              case "ETag" -> "ETag";
+              case "IdempotentReplayed" -> "Idempotent-Replayed";
+              case "WWWAuthenticate" -> "WWW-Authenticate";
+              default -> "Retry-After";
+            };
+        headers.putObject(wire).put("$ref", "#/components/headers/" + name);
+      }
+    }
+    return response;
+  }
+
+  private static void body(ObjectNode response, String schema) {
+    response
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
+        .put("$ref", COMPONENTS + schema);
+  }
+
+  static String describe(int status) {
+    return switch (status) {
+      case 400 -> "validation_error: malformed request (details.field, details.reason)";
+      case 401 -> "authentication_error (details.reason)";
+      case 403 -> "authorization_error (details.resource_type, details.resource_id)";
+      case 404 -> "not_found (details.resource_type, details.resource_id)";
+      case 408 -> "request_timeout: the body arrived too slowly";
+      case 409 -> "conflict_error (details.reason)";
+      case 413 -> "payload_too_large (details.max_bytes)";
+      case 415 -> "unsupported_media_type";
+      case 422 -> "validation_error: a rule the schema cannot see (details.field, details.reason)";
+      case 429 -> "rate_limit_exceeded (details.retry_after_seconds)";
+      case 503 -> "service_unavailable (details.dependency: database, firebase or capacity)";
+      default -> "internal_error (details.request_id)";
+    };
+  }
+
+  private static JsonNode querySchema(String name) {
+    ObjectNode s = Json.MAPPER.createObjectNode();
+    switch (name) {
+      case "limit" ->
+          s.put("type", "integer").put("minimum", 1).put("maximum", 100).put("default", 20);
+      case "awaiting_me" -> s.put("type", "boolean");
+      case "updated_after", "after" -> s.put("$ref", COMPONENTS + "Timestamp");
+      case "role" -> s.put("$ref", COMPONENTS + "ParticipantRole");
+      case "status" -> {
+        s.put("type", "string");
+        s.putArray("enum").add("confirmed").add("cancelled");
+      }
+      case "state" ->
+          s.put("type", "string")
+              .put("description", "Comma-separated list of draft, active, finalized, cancelled");
+      default -> s.put("type", "string");
+    }
+    return s;
+  }
+
+  private static void header(ObjectNode p, String name, String description) {
+    p.put("name", name).put("in", "header").put("required", false);
+    p.put("description", description);
+    p.putObject("schema").put("type", "string");
+  }
+
+  private static void responseHeader(ObjectNode headers, String key, String description) {
+    headers
+        .putObject(key)
+        .put("description", description)
+        .putObject("schema")
+        .put("type", "string");
+  }
+}
