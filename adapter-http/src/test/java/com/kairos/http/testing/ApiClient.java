@@ -16,8 +16,10 @@ public final class ApiClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
+  /** A client of a running server, whose document it fetches now and holds every answer to. */
   public ApiClient(String base) {
     this.base = base;
+    contract();
   }
 
   /** A client whose answers are held to {@code openApiDocument} (no request to fetch it). */
@@ -28,7 +30,7 @@ public final class ApiClient {
 
   private OpenApiContract contract;
 
-  /** The served document every answer is held to (fetched once, on first use). */
+  /** The served document every answer is held to (fetched once). */
   private synchronized OpenApiContract contract() {
     if (contract == null) {
       try {
