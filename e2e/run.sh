@@ -52,8 +52,19 @@ KAIROS_ENV=development PORT=$api_port HOST=127.0.0.1 LOG_FORMAT=json LOG_LEVEL=I
 pids+=($!)
 wait_for "http://127.0.0.1:$api_port/health" 120 "$work/server.log"
 
-python3 "$here/drive.py" --api "http://127.0.0.1:$api_port" --auth "http://127.0.0.1:$auth_port" \
-  --secrets-out "$work/secrets.txt"
+# The client is generated from the document the server serves, never committed: lint the
+# document (Redocly, zero errors), generate its TypeScript types (openapi-typescript), type-check
+# the driver against them, then drive the negotiation through openapi-fetch.
+echo "e2e: installing the client tools (pinned in e2e/client/package-lock.json)"
+(cd "$here/client" && npm ci --no-audit --no-fund --loglevel=error)
+curl -sf --max-time 10 -o "$work/openapi.json" "http://127.0.0.1:$api_port/openapi.json"
+(cd "$here/client" \
+  && npx --no-install redocly lint "$work/openapi.json" --config redocly.yaml --format=summary \
+  && rm -rf generated \
+  && npx --no-install openapi-typescript "$work/openapi.json" -o generated/api.d.ts \
+  && npx --no-install tsc -p tsconfig.json \
+  && npx --no-install tsx drive.ts --api "http://127.0.0.1:$api_port" \
+       --auth "http://127.0.0.1:$auth_port" --secrets-out "$work/secrets.txt")
 
 # Not one blob or token may have reached a log line.
 leaks=0

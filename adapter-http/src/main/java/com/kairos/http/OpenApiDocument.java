@@ -1,11 +1,16 @@
 package com.kairos.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The OpenAPI 3.1 document, built from the route table and the very JSON Schema files the validator
@@ -29,6 +34,9 @@ final class OpenApiDocument {
             + " never reads. Every response is {data, meta} or {error: {code, message, details}}."
             + " Timestamps out are always UTC with exactly three fractional digits"
             + " (2026-11-25T06:01:10.114Z); any RFC 3339 offset is accepted in.");
+    info.putObject("license")
+        .put("name", "Proprietary")
+        .put("identifier", "LicenseRef-Proprietary");
     doc.putArray("servers").addObject().put("url", "/");
     ArrayNode tags = doc.putArray("tags");
     tag(tags, "negotiations", "Start, answer and read negotiations");
@@ -50,11 +58,48 @@ final class OpenApiDocument {
               : paths.putObject(route.path());
       path.set(route.method().name().toLowerCase(Locale.ROOT), OpenApiOperations.of(route));
     }
+    pruneUnused((ObjectNode) components.get("schemas"), doc);
     try {
       return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Drops schemas nothing refers to any more (those inlined as nullable values). */
+  private static void pruneUnused(ObjectNode schemas, ObjectNode doc) {
+    Set<String> used = new HashSet<>();
+    ArrayDeque<JsonNode> pending = new ArrayDeque<>();
+    doc.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("components")) {
+                pending.add(f.getValue());
+              }
+            });
+    doc.get("components")
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("schemas")) {
+                pending.add(f.getValue());
+              }
+            });
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual() && ref.asText().startsWith(OpenApiSchemas.COMPONENTS)) {
+        String name = ref.asText().substring(OpenApiSchemas.COMPONENTS.length());
+        if (used.add(name) && schemas.has(name)) {
+          pending.add(schemas.get(name));
+        }
+      }
+      node.forEach(pending::add);
+    }
+    List<String> unused = new ArrayList<>();
+    schemas.fieldNames().forEachRemaining(n -> unused.add(n));
+    unused.removeAll(used);
+    schemas.remove(unused);
   }
 
   private static void tag(ArrayNode tags, String name, String description) {
