@@ -58,7 +58,18 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path jar, Map<String, String> env, int port, Path log)
       throws IOException, InterruptedException {
     List<String> command =
-        new ArrayList<>(List.of("java", "-XX:+UseParallelGC", "-Xms512m", "-Xmx1g"));
+        new ArrayList<>(
+            List.of(
+                // The production image's flags (Dockerfile), with the heap sized as a 512 MiB
+                // container would size it.
+                "java",
+                "-XX:+UseSerialGC",
+                "-Xmx204m",
+                "-Xms51m",
+                "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:MaxDirectMemorySize=64m"));
     String extra = System.getenv("BENCH_SERVER_JAVA_OPTS"); // e.g. a JFR recording
     if (extra != null && !extra.isBlank()) {
       command.addAll(Arrays.asList(extra.strip().split("\\s+")));
