@@ -10,7 +10,8 @@ base="http://$host/identitytoolkit.googleapis.com/v1"
 body="{\"email\":\"$email\",\"password\":\"dev-password-1\",\"returnSecureToken\":true}"
 
 call() { # endpoint: prints the answer, or fails when the emulator does not answer at all
-  curl -s --max-time 10 -X POST "$base/$1?key=dev" -H 'Content-Type: application/json' -d "$body" ||
+  # A just-restarted emulator (importing its users) can be slow to answer its first request.
+  curl -s --max-time 10 --retry 3 --retry-connrefused --retry-delay 1 -X POST "$base/$1?key=dev" -H 'Content-Type: application/json' -d "$body" ||
     {
       echo "dev-token: no Auth Emulator answers on $host (is scripts/dev.sh running? AUTH_EMULATOR_PORT?)" >&2
       exit 1
