@@ -9,7 +9,7 @@ import org.slf4j.event.Level;
 /**
  * One log line per request with request_id, method, path (the route template, never a raw URL with
  * ids or query values), status_code, duration_ms and user_id. Client mistakes log at warn,
- * conflicts at info, server errors at error.
+ * conflicts at info, 503s (dependency down, load shed) at warn, other server errors at error.
  */
 final class RequestLog {
   static final String STARTED = "kairos.startedNanos";
@@ -44,6 +44,9 @@ final class RequestLog {
   }
 
   static Level level(int status) {
+    if (status == 503) {
+      return Level.WARN; // a dependency down or load shed: expected, and counted in metrics
+    }
     if (status >= 500) {
       return Level.ERROR;
     }
