@@ -69,7 +69,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
         () ->
             r.bindTo(h.createUpdate(insert))
                 .bind("participantCount", n.participantCount())
-                .bind("acceptedCount", NegotiationRows.acceptedCount(n))
+                .bind("acceptedCount", n.acceptedCount())
                 .execute(),
         "negotiation");
     PreparedBatch participants =
@@ -102,7 +102,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
                         + " last_actor_id = :lastActorId, last_action = :lastAction,"
                         + " updated_at = :updatedAt, activated_at = :activatedAt"
                         + " WHERE id = :id AND version = :previousVersion"))
-            .bind("acceptedCount", NegotiationRows.acceptedCount(n))
+            .bind("acceptedCount", n.acceptedCount())
             .bind("previousVersion", n.version() - 1)
             .execute();
     if (changed != 1) {
@@ -143,7 +143,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
       venues[i] = arrayLiteral(p.acceptedVenueIds().stream().map(id -> id.value()).toList());
       respondedAt[i] = p.respondedAt() == null ? null : micros(p.respondedAt());
       payloads[i] = p.encryptedPayload() == null ? null : p.encryptedPayload().value();
-      visible[i] = NegotiationRows.isVisible(n, p);
+      visible[i] = n.isVisibleTo(p.userId());
     }
     int changed =
         h.createUpdate(
@@ -194,7 +194,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
         .bind("respondedAt", Sql.ts(p.respondedAt()))
         .bind("payload", p.encryptedPayload() == null ? null : p.encryptedPayload().value())
         .bind("updatedAt", Sql.ts(n.updatedAt()))
-        .bind("visible", NegotiationRows.isVisible(n, p));
+        .bind("visible", n.isVisibleTo(p.userId()));
   }
 
   private static void insertSlots(Handle h, Negotiation n, List<ProposedSlot> slots, int first) {

@@ -29,4 +29,18 @@ public record Activity(
     Objects.requireNonNull(toState, "to_state");
     Objects.requireNonNull(at, "at");
   }
+
+  /** The line a write from {@code before} to {@code after} records. */
+  static Activity between(Negotiation before, Negotiation after, ReplyId replyId, AgentMode mode) {
+    return new Activity(
+        before.id(),
+        after.lastActorId().orElse(null),
+        after.lastAction(),
+        before.state(),
+        after.state(),
+        after.version(),
+        after.updatedAt(),
+        replyId,
+        mode);
+  }
 }

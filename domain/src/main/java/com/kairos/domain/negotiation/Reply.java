@@ -12,6 +12,21 @@ public sealed interface Reply {
 
   NegotiationAction action();
 
+  /** Calls the {@code visitor} method for this kind of reply. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of reply: Java 17 has no pattern matching for {@code switch}, so a new kind
+   * of reply is a compile error in every visitor until it is handled there.
+   */
+  interface Visitor<R> {
+    R accept(Accept accept);
+
+    R decline(Decline decline);
+
+    R counter(Counter counter);
+  }
+
   /**
    * Accept some options. A null list means "all open slots" / "all venues"; a given list must name
    * options of this negotiation.
@@ -26,6 +41,11 @@ public sealed interface Reply {
     public NegotiationAction action() {
       return NegotiationAction.ACCEPT;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.accept(this);
+    }
   }
 
   /** Leave the negotiation (invitees only). */
@@ -33,6 +53,11 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.DECLINE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.decline(this);
     }
   }
 
@@ -71,6 +96,11 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.COUNTER;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.counter(this);
     }
   }
 
