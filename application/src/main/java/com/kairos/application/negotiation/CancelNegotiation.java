@@ -36,7 +36,7 @@ public final class CancelNegotiation {
           Negotiation current = Negotiations.lock(negotiations, id);
           Transition t = current.cancel(actor, expectedVersion, now);
           negotiations.update(t.negotiation(), t.activity());
-          if (t.result() instanceof Transition.Cancelled cancelled && cancelled.voidsEvents()) {
+          if (t.result().voidsEvents()) {
             events.cancelForNegotiation(id, now);
           }
           return t.negotiation();

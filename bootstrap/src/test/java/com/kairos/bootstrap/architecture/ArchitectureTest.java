@@ -3,6 +3,7 @@ package com.kairos.bootstrap.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.domain.common.DomainException;
 import com.kairos.domain.offender.OffendingDomainClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,6 +52,33 @@ class ArchitectureTest {
   @Test
   void adaptersDoNotDependOnEachOther() {
     ArchitectureRules.adaptersAreIndependent().forEach(rule -> rule.check(production));
+  }
+
+  @Test
+  void noClassOutsideTheHttpAdapterUsesJavalin() {
+    ArchitectureRules.ONLY_THE_HTTP_ADAPTER_SEES_JAVALIN.check(production);
+  }
+
+  @Test
+  void everyDomainRefusalIsHandledByTheRefusalVisitor() {
+    ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(production);
+  }
+
+  @Test
+  void aRefusalWithoutAVisitorMethodIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(UnhandledRefusal.class);
+    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UnhandledRefusal");
+  }
+
+  /** A refusal nobody handles, to prove the rule bites. */
+  static final class UnhandledRefusal extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    UnhandledRefusal() {
+      super("unhandled");
+    }
   }
 
   @Test

@@ -10,4 +10,9 @@ public final class InvalidStateTransition extends TransitionRefused {
         requestedAction,
         "cannot " + requestedAction.wire() + " a " + currentState.wire() + " negotiation");
   }
+
+  @Override
+  <R> R accept(RefusalVisitor<R> visitor) {
+    return visitor.invalidStateTransition(this);
+  }
 }

@@ -128,21 +128,22 @@ public sealed interface Reply {
             "only a counter proposes options");
       }
     }
-    switch (action) {
-      case ACCEPT:
-        return new Accept(slotIds, venueIds);
-      case DECLINE:
+    return switch (action) {
+      case ACCEPT -> new Accept(slotIds, venueIds);
+      case DECLINE -> {
         if (slotIds != null || venueIds != null) {
           throw new ValidationFailure(
               slotIds != null ? "accepted_slot_ids" : "accepted_venue_ids",
               "selection_not_allowed",
               "a decline accepts nothing");
         }
-        return new Decline();
-      case COUNTER:
-        return new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
-      default:
-        throw new ValidationFailure("action", "invalid_enum", "must be accept, decline or counter");
-    }
+        yield new Decline();
+      }
+      case COUNTER -> new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
+      // Listed one by one, not as a default: a new action must be placed on one side.
+      case START, SEND, CANCEL, EXPIRE ->
+          throw new ValidationFailure(
+              "action", "invalid_enum", "must be accept, decline or counter");
+    };
   }
 }
