@@ -1,6 +1,7 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
 
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.BlobVersion;
@@ -93,10 +94,10 @@ final class NegotiationRows {
       return new NegotiationRow(
           n.id().value(),
           n.ownerId().value(),
-          n.state().wire(),
-          n.cancelReason().map(CancelReason::wire).orElse(null),
-          n.intentCategory().wire(),
-          n.agentMode().wire(),
+          code(n.state()),
+          n.cancelReason().map(PgCodes::code).orElse(null),
+          code(n.intentCategory()),
+          code(n.agentMode()),
           n.agentRound(),
           n.version(),
           n.outcome().map(o -> o.slotId().value()).orElse(null),
@@ -105,7 +106,7 @@ final class NegotiationRows {
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           n.lastActorId().map(UserId::value).orElse(null),
-          n.lastAction().wire(),
+          code(n.lastAction()),
           n.createdAt(),
           n.updatedAt(),
           n.expiresAt(),

@@ -1,6 +1,7 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
 
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.ConcurrentModification;
@@ -10,6 +11,7 @@ import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Activity;
 import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.Expiry;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationAction;
 import com.kairos.domain.negotiation.NegotiationState;
@@ -138,7 +140,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     for (int i = 0; i < size; i++) {
       Participant p = all.get(i);
       users[i] = p.userId().value();
-      statuses[i] = p.status().wire();
+      statuses[i] = code(p.status());
       slots[i] = arrayLiteral(p.acceptedSlotIds().stream().map(id -> id.value()).toList());
       venues[i] = arrayLiteral(p.acceptedVenueIds().stream().map(id -> id.value()).toList());
       respondedAt[i] = p.respondedAt() == null ? null : micros(p.respondedAt());
@@ -187,8 +189,8 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     return batch
         .bind("negotiationId", n.id().value())
         .bind("userId", p.userId().value())
-        .bind("role", p.role().wire())
-        .bind("status", p.status().wire())
+        .bind("role", code(p.role()))
+        .bind("status", code(p.status()))
         .bind("slots", Sql.uuidArray(p.acceptedSlotIds(), s -> s.value()))
         .bind("venues", Sql.uuidArray(p.acceptedVenueIds(), v -> v.value()))
         .bind("respondedAt", Sql.ts(p.respondedAt()))
@@ -258,13 +260,13 @@ public final class PgNegotiationRepository implements NegotiationRepository {
                         + " :at, :replyId, :agentMode)")
                 .bind("negotiationId", a.negotiationId().value())
                 .bind("actorId", a.actorId() == null ? null : a.actorId().value())
-                .bind("action", a.action().wire())
-                .bind("fromState", a.fromState() == null ? null : a.fromState().wire())
-                .bind("toState", a.toState().wire())
+                .bind("action", code(a.action()))
+                .bind("fromState", a.fromState() == null ? null : code(a.fromState()))
+                .bind("toState", code(a.toState()))
                 .bind("version", a.version())
                 .bind("at", Sql.ts(a.at()))
                 .bind("replyId", a.replyId() == null ? null : a.replyId().value())
-                .bind("agentMode", a.agentMode() == null ? null : a.agentMode().wire())
+                .bind("agentMode", a.agentMode() == null ? null : code(a.agentMode()))
                 .execute(),
         "activity");
   }
@@ -332,12 +334,14 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     }
     if (!q.states().isEmpty()) {
       // Matched on the state as it reads now: an unswept expiry counts as cancelled.
+      // Matched on the state as it reads now (Expiry.stateAsOf): the codes are bound from it.
       sql.append(
-          " AND (CASE WHEN n.state IN ('draft', 'active') AND n.expires_at <= :now"
-              + " THEN 'cancelled' ELSE n.state END) = ANY(:states)");
+          " AND (CASE WHEN n.state = ANY(:expiringStates) AND n.expires_at <= :now"
+              + " THEN :expiredState ELSE n.state END) = ANY(:states)");
     }
     if (q.awaitingMe()) {
-      sql.append(" AND n.state = 'active' AND n.expires_at > :now AND p.status = 'pending'");
+      sql.append(
+          " AND n.state = :activeState AND n.expires_at > :now AND p.status = :pendingStatus");
     }
     sql.append(" ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT :limit");
     return sql.toString();
@@ -352,10 +356,18 @@ public final class PgNegotiationRepository implements NegotiationRepository {
       query.bind("updatedAfter", Sql.ts(q.updatedAfter()));
     }
     if (q.role() != null) {
-      query.bind("role", q.role().wire());
+      query.bind("role", code(q.role()));
     }
     if (!q.states().isEmpty()) {
-      query.bind("states", q.states().stream().map(NegotiationState::wire).toArray(String[]::new));
+      query
+          .bind("states", PgCodes.codes(q.states()))
+          .bind("expiringStates", PgCodes.codes(Expiry.expiringStates()))
+          .bind("expiredState", code(Expiry.STATE));
+    }
+    if (q.awaitingMe()) {
+      query
+          .bind("activeState", code(NegotiationState.ACTIVE))
+          .bind("pendingStatus", code(ParticipantStatus.PENDING));
     }
     return query;
   }
@@ -389,16 +401,29 @@ public final class PgNegotiationRepository implements NegotiationRepository {
         .list();
   }
 
-  /** The sweep statement; package-visible for the plan test. */
+  /**
+   * The states the sweep picks up, written out rather than bound: they must match the predicate of
+   * the partial index {@code negotiations_due_for_expiry} for the planner to use it with a generic
+   * plan. {@code ExpirySqlContractTest} checks them against {@link Expiry#expiringStates()}.
+   */
+  static final String DUE_STATES = "('draft', 'active')";
+
+  /**
+   * The sweep statement, the one place the expiry rule runs in SQL (the contract suite compares its
+   * result with {@link com.kairos.domain.negotiation.Negotiation#expire}); what it writes is bound
+   * from {@link Expiry}. Package-visible for the plan and contract tests.
+   */
   static final String EXPIRE_SQL =
       "WITH due AS ("
           + "  SELECT id, state FROM negotiations"
-          + "  WHERE state IN ('draft', 'active') AND expires_at <= :now"
+          + "  WHERE state IN "
+          + DUE_STATES
+          + " AND expires_at <= :now"
           + "  ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED"
           + "), expired AS ("
-          + "  UPDATE negotiations n SET state = 'cancelled', cancel_reason = 'expired',"
+          + "  UPDATE negotiations n SET state = :expiredState, cancel_reason = :expiredReason,"
           + "    version = n.version + 1, updated_at = :now, last_actor_id = NULL,"
-          + "    last_action = 'expire'"
+          + "    last_action = :expireAction"
           + "  FROM due WHERE n.id = due.id"
           + "  RETURNING n.id, n.version, due.state AS from_state"
           + "), touched AS ("
@@ -407,7 +432,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
           + "), logged AS ("
           + "  INSERT INTO negotiation_activity (negotiation_id, actor_id, action, from_state,"
           + "    to_state, version, at)"
-          + "  SELECT id, NULL, 'expire', from_state, 'cancelled', version, :now FROM expired"
+          + "  SELECT id, NULL, :expireAction, from_state, :expiredState, version, :now FROM expired"
           + "  RETURNING 1"
           + ") SELECT count(*) FROM logged"; // every CTE runs to completion, read or not
 
@@ -416,6 +441,9 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     return current
         .get()
         .createQuery(EXPIRE_SQL)
+        .bind("expiredState", code(Expiry.STATE))
+        .bind("expiredReason", code(Expiry.REASON))
+        .bind("expireAction", code(Expiry.ACTION))
         .bind("now", Sql.ts(now))
         .bind("batch", batchSize)
         .mapTo(Integer.class)
