@@ -74,8 +74,8 @@ final class ErrorMapper {
       return new ApiError(
           404,
           "not_found",
-          "The " + n.resourceType().wire() + " does not exist",
-          resource(n.resourceType().wire(), n.resourceId()),
+          "The " + WireNames.of(n.resourceType()) + " does not exist",
+          resource(WireNames.of(n.resourceType()), n.resourceId()),
           null);
     }
 
@@ -84,17 +84,18 @@ final class ErrorMapper {
       return new ApiError(
           403,
           "authorization_error",
-          "You may not access this " + d.resourceType().wire(),
-          resource(d.resourceType().wire(), d.resourceId()),
+          "You may not access this " + WireNames.of(d.resourceType()),
+          resource(WireNames.of(d.resourceType()), d.resourceId()),
           null);
     }
 
     @Override
     public ApiError duplicateId(DuplicateId d) {
       Map<String, Object> details =
-          new LinkedHashMap<>(resource(d.resourceType().wire(), d.resourceId()));
+          new LinkedHashMap<>(resource(WireNames.of(d.resourceType()), d.resourceId()));
       details.put("reason", "duplicate_id");
-      return conflict("A " + d.resourceType().wire() + " with this id already exists", details);
+      return conflict(
+          "A " + WireNames.of(d.resourceType()) + " with this id already exists", details);
     }
 
     @Override
@@ -121,11 +122,15 @@ final class ErrorMapper {
     @Override
     public ApiError invalidStateTransition(InvalidStateTransition t) {
       return conflict(
-          "Cannot " + t.requestedAction().wire() + " a " + t.currentState().wire() + " negotiation",
+          "Cannot "
+              + WireNames.of(t.requestedAction())
+              + " a "
+              + WireNames.of(t.currentState())
+              + " negotiation",
           Map.of(
               "reason", "invalid_state_transition",
-              "current_state", t.currentState().wire(),
-              "requested_action", t.requestedAction().wire()));
+              "current_state", WireNames.of(t.currentState()),
+              "requested_action", WireNames.of(t.requestedAction())));
     }
   }
 
@@ -142,7 +147,7 @@ final class ErrorMapper {
         401,
         "authentication_error",
         message,
-        Map.of("reason", reason.wire()),
+        Map.of("reason", WireNames.of(reason)),
         Map.of("WWW-Authenticate", "Bearer"));
   }
 

@@ -5,7 +5,6 @@ import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.VenueId;
 import com.kairos.domain.event.Event;
-import com.kairos.domain.negotiation.CancelReason;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
@@ -14,7 +13,6 @@ import com.kairos.domain.negotiation.ProposedVenue;
 import com.kairos.domain.user.UserProfile;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ final class ResponseJson {
   }
 
   private static String wire(Enum<?> value) {
-    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    return WireNames.of(value);
   }
 
   record ParticipantJson(
@@ -119,9 +117,9 @@ final class ResponseJson {
           n.id().toString(),
           n.ownerId().value(),
           wire(n.state()),
-          n.cancelReason().map(CancelReason::wire).orElse(null),
-          n.intentCategory().wire(),
-          n.agentMode().wire(),
+          n.cancelReason().map(ResponseJson::wire).orElse(null),
+          wire(n.intentCategory()),
+          wire(n.agentMode()),
           n.agentRound(),
           n.version(),
           n.participantCount(),
@@ -140,7 +138,7 @@ final class ResponseJson {
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           n.lastActorId().map(UserId::value).orElse(null),
-          n.lastAction().wire(),
+          wire(n.lastAction()),
           ts(n.createdAt()),
           ts(n.updatedAt()),
           ts(n.expiresAt()));
@@ -169,18 +167,18 @@ final class ResponseJson {
       return new SummaryJson(
           s.id().toString(),
           s.ownerId().value(),
-          s.state().wire(),
-          s.cancelReason() == null ? null : s.cancelReason().wire(),
-          s.intentCategory().wire(),
-          s.agentMode().wire(),
+          wire(s.state()),
+          s.cancelReason() == null ? null : wire(s.cancelReason()),
+          wire(s.intentCategory()),
+          wire(s.agentMode()),
           s.agentRound(),
           s.version(),
           s.participantCount(),
           s.acceptedCount(),
-          s.myStatus().wire(),
+          wire(s.myStatus()),
           s.isGroup(),
           s.lastActorId() == null ? null : s.lastActorId().value(),
-          s.lastAction().wire(),
+          wire(s.lastAction()),
           ts(s.createdAt()),
           ts(s.updatedAt()),
           ts(s.expiresAt()));
@@ -215,7 +213,7 @@ final class ResponseJson {
           e.timezone().value(),
           e.slotId() == null ? null : e.slotId().toString(),
           e.venueId() == null ? null : e.venueId().toString(),
-          e.intentCategory() == null ? null : e.intentCategory().wire(),
+          e.intentCategory() == null ? null : wire(e.intentCategory()),
           blob(e.encryptedPayload()),
           e.blobVersion().value(),
           ts(e.createdAt()),
@@ -239,7 +237,7 @@ final class ResponseJson {
           p.displayName(),
           p.locale(),
           p.featureFlags(),
-          p.agentModeDefault().wire(),
+          wire(p.agentModeDefault()),
           ts(p.createdAt()),
           ts(p.updatedAt()));
     }

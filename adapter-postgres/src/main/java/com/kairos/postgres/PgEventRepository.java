@@ -3,6 +3,8 @@ package com.kairos.postgres;
 import static com.kairos.postgres.PgCodes.code;
 import static com.kairos.postgres.PgCodes.parse;
 
+import com.kairos.application.port.EventQuery;
+import com.kairos.application.port.EventRepository;
 import com.kairos.domain.common.BlobVersion;
 import com.kairos.domain.common.EncryptedBlob;
 import com.kairos.domain.common.EventId;
@@ -15,8 +17,6 @@ import com.kairos.domain.common.VenueId;
 import com.kairos.domain.event.Event;
 import com.kairos.domain.event.EventSource;
 import com.kairos.domain.event.EventStatus;
-import com.kairos.domain.port.EventQuery;
-import com.kairos.domain.port.EventRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package com.kairos.postgres;
 import static com.kairos.postgres.PgCodes.code;
 import static com.kairos.postgres.PgCodes.parse;
 
+import com.kairos.application.port.NegotiationQuery;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.IntentCategory;
@@ -20,8 +22,6 @@ import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ParticipantStatus;
 import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
-import com.kairos.domain.port.NegotiationQuery;
-import com.kairos.domain.port.NegotiationRepository;
 import com.kairos.postgres.NegotiationRows.NegotiationRow;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package com.kairos.postgres;
 import static com.kairos.postgres.PgCodes.code;
 import static com.kairos.postgres.PgCodes.parse;
 
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.UserId;
-import com.kairos.domain.port.UserProfileRepository;
 import com.kairos.domain.user.UserProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;

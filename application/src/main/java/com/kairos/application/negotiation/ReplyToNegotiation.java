@@ -1,5 +1,7 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.Timestamps;
@@ -8,8 +10,6 @@ import com.kairos.domain.event.Event;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

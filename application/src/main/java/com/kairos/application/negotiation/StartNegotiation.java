@@ -1,5 +1,6 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.DuplicateId;
 import com.kairos.domain.common.IdGenerator;
@@ -9,7 +10,6 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public final class StartNegotiation {
           LOG.info(
               "negotiation started id={} state={} participants={}",
               command.id(),
-              started.negotiation().state().wire(),
+              started.negotiation().state(),
               started.negotiation().participantCount());
           return new Result(started.negotiation(), false);
         });
