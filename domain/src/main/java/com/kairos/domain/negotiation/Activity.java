@@ -24,9 +24,9 @@ public record Activity(
     AgentMode agentMode) {
 
   public Activity {
-    Objects.requireNonNull(negotiationId, "negotiation_id");
+    Objects.requireNonNull(negotiationId, "negotiationId");
     Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(toState, "to_state");
+    Objects.requireNonNull(toState, "toState");
     Objects.requireNonNull(at, "at");
   }
 

@@ -32,8 +32,8 @@ public record NegotiationSummary(
   public NegotiationSummary {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(myStatus, "my_status");
-    Objects.requireNonNull(updatedAt, "updated_at");
+    Objects.requireNonNull(myStatus, "myStatus");
+    Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
   /** The summary of {@code negotiation} for participant {@code me}. */
