@@ -16,11 +16,11 @@ class ExpirySqlContractTest {
 
   @Test
   void theSweepPicksUpExactlyTheStatesTheDomainExpires() {
-    String listed = PgNegotiationRepository.DUE_STATES.replaceAll("[()' ]", "");
+    String listed = ExpirySweep.DUE_STATES.replaceAll("[()' ]", "");
     assertThat(Arrays.asList(listed.split(",")))
         .containsExactlyInAnyOrder(PgCodes.codes(Expiry.expiringStates()));
-    assertThat(PgNegotiationRepository.EXPIRE_SQL)
-        .contains("WHERE state IN " + PgNegotiationRepository.DUE_STATES + " AND expires_at");
+    assertThat(ExpirySweep.EXPIRE_SQL)
+        .contains("WHERE state IN " + ExpirySweep.DUE_STATES + " AND expires_at");
   }
 
   @Test

@@ -107,8 +107,8 @@ class QueryPlanTest {
           jdbi.withHandle(
               h ->
                   lines(
-                      PgNegotiationRepository.bindList(
-                          h.createQuery("EXPLAIN " + PgNegotiationRepository.listSql(q)),
+                      NegotiationListQuery.bindList(
+                          h.createQuery("EXPLAIN " + NegotiationListQuery.listSql(q)),
                           new UserId("user-4242"),
                           q,
                           NOW,
