@@ -5,19 +5,22 @@ import com.kairos.application.port.AuthenticationFailed;
 import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.domain.common.AccessDenied;
 import com.kairos.domain.common.ConcurrentModification;
+import com.kairos.domain.common.DomainException;
 import com.kairos.domain.common.DuplicateId;
 import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.InvalidStateTransition;
 import com.kairos.domain.negotiation.NegotiationExpired;
 import com.kairos.domain.negotiation.OrganizerCannotDecline;
+import com.kairos.domain.negotiation.RefusalVisitor;
 import com.kairos.domain.negotiation.StaleVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The one place refusals become HTTP errors: never a 200 for a refusal, never a 500 for a client's
- * mistake. Anything it does not recognise is an internal error.
+ * mistake. Every domain refusal is mapped explicitly through {@link RefusalVisitor}; anything else
+ * it does not recognise is an internal error.
  */
 final class ErrorMapper {
   private ErrorMapper() {}
@@ -27,13 +30,8 @@ final class ErrorMapper {
     if (e instanceof ApiError api) {
       return api;
     }
-    if (e instanceof ValidationFailure f) {
-      return new ApiError(
-          422,
-          "validation_error",
-          f.getMessage().isEmpty() ? "Invalid request" : capitalize(f.field(), f.getMessage()),
-          Map.of("field", f.field(), "reason", f.reason()),
-          null);
+    if (e instanceof DomainException refusal) {
+      return RefusalVisitor.visit(refusal, REFUSALS);
     }
     if (e instanceof InvalidCursor) {
       return ApiError.validation("cursor", "invalid_cursor", "The cursor is not valid");
@@ -49,51 +47,6 @@ final class ErrorMapper {
           Map.of("dependency", d.dependency()),
           Map.of("Retry-After", "5"));
     }
-    if (e instanceof NotFound n) {
-      return new ApiError(
-          404,
-          "not_found",
-          "The " + n.resourceType().wire() + " does not exist",
-          resource(n.resourceType().wire(), n.resourceId()),
-          null);
-    }
-    if (e instanceof AccessDenied d) {
-      return new ApiError(
-          403,
-          "authorization_error",
-          "You may not access this " + d.resourceType().wire(),
-          resource(d.resourceType().wire(), d.resourceId()),
-          null);
-    }
-    if (e instanceof DuplicateId d) {
-      Map<String, Object> details =
-          new LinkedHashMap<>(resource(d.resourceType().wire(), d.resourceId()));
-      details.put("reason", "duplicate_id");
-      return conflict("A " + d.resourceType().wire() + " with this id already exists", details);
-    }
-    if (e instanceof StaleVersion s) {
-      return conflict(
-          "The negotiation has changed; reload it and retry",
-          Map.of("reason", "stale_version", "current_version", s.currentVersion()));
-    }
-    if (e instanceof NegotiationExpired x) {
-      return conflict(
-          "The negotiation has expired",
-          Map.of("reason", "negotiation_expired", "expired_at", ResponseJson.ts(x.expiredAt())));
-    }
-    if (e instanceof OrganizerCannotDecline) {
-      return conflict(
-          "The organizer cannot decline; cancel the negotiation instead",
-          Map.of("reason", "organizer_cannot_decline"));
-    }
-    if (e instanceof InvalidStateTransition t) {
-      return conflict(
-          "Cannot " + t.requestedAction().wire() + " a " + t.currentState().wire() + " negotiation",
-          Map.of(
-              "reason", "invalid_state_transition",
-              "current_state", t.currentState().wire(),
-              "requested_action", t.requestedAction().wire()));
-    }
     if (e instanceof ConcurrentModification) {
       return conflict(
           "The resource was changed by another request; retry",
@@ -102,29 +55,99 @@ final class ErrorMapper {
     return null;
   }
 
-  static ApiError unauthenticated(AuthenticationFailed.Reason reason) {
-    String message;
-    switch (reason) {
-      case MISSING_TOKEN:
-        message = "An Authorization: Bearer token is required";
-        break;
-      case MALFORMED_TOKEN:
-        message = "The Authorization header must be: Bearer <token>";
-        break;
-      case EXPIRED_TOKEN:
-        message = "The token has expired; refresh it and retry";
-        break;
-      case REVOKED_TOKEN:
-        message = "The token has been revoked";
-        break;
-      default:
-        message = "The token could not be verified";
+  private static final RefusalVisitor<ApiError> REFUSALS = new Refusals();
+
+  /** Every domain refusal, each mapped explicitly: a new one does not compile until it is here. */
+  private static final class Refusals implements RefusalVisitor<ApiError> {
+    @Override
+    public ApiError validationFailure(ValidationFailure f) {
+      return new ApiError(
+          422,
+          "validation_error",
+          f.getMessage().isEmpty() ? "Invalid request" : capitalize(f.field(), f.getMessage()),
+          Map.of("field", f.field(), "reason", f.reason()),
+          null);
     }
+
+    @Override
+    public ApiError notFound(NotFound n) {
+      return new ApiError(
+          404,
+          "not_found",
+          "The " + WireNames.of(n.resourceType()) + " does not exist",
+          resource(WireNames.of(n.resourceType()), n.resourceId()),
+          null);
+    }
+
+    @Override
+    public ApiError accessDenied(AccessDenied d) {
+      return new ApiError(
+          403,
+          "authorization_error",
+          "You may not access this " + WireNames.of(d.resourceType()),
+          resource(WireNames.of(d.resourceType()), d.resourceId()),
+          null);
+    }
+
+    @Override
+    public ApiError duplicateId(DuplicateId d) {
+      Map<String, Object> details =
+          new LinkedHashMap<>(resource(WireNames.of(d.resourceType()), d.resourceId()));
+      details.put("reason", "duplicate_id");
+      return conflict(
+          "A " + WireNames.of(d.resourceType()) + " with this id already exists", details);
+    }
+
+    @Override
+    public ApiError staleVersion(StaleVersion s) {
+      return conflict(
+          "The negotiation has changed; reload it and retry",
+          Map.of("reason", "stale_version", "current_version", s.currentVersion()));
+    }
+
+    @Override
+    public ApiError negotiationExpired(NegotiationExpired x) {
+      return conflict(
+          "The negotiation has expired",
+          Map.of("reason", "negotiation_expired", "expired_at", ResponseJson.ts(x.expiredAt())));
+    }
+
+    @Override
+    public ApiError organizerCannotDecline(OrganizerCannotDecline o) {
+      return conflict(
+          "The organizer cannot decline; cancel the negotiation instead",
+          Map.of("reason", "organizer_cannot_decline"));
+    }
+
+    @Override
+    public ApiError invalidStateTransition(InvalidStateTransition t) {
+      return conflict(
+          "Cannot "
+              + WireNames.of(t.requestedAction())
+              + " a "
+              + WireNames.of(t.currentState())
+              + " negotiation",
+          Map.of(
+              "reason", "invalid_state_transition",
+              "current_state", WireNames.of(t.currentState()),
+              "requested_action", WireNames.of(t.requestedAction())));
+    }
+  }
+
+  static ApiError unauthenticated(AuthenticationFailed.Reason reason) {
+    String message =
+        switch (reason) {
+          case MISSING_TOKEN -> "An Authorization: Bearer token is required";
+          case MALFORMED_TOKEN -> "The Authorization header must be: Bearer <token>";
+          case EXPIRED_TOKEN -> "The token has expired; refresh it and retry";
+          case REVOKED_TOKEN -> "The token has been revoked";
+          case INVALID_TOKEN -> "The token could not be verified";
+        };
     return new ApiError(
         401,
         "authentication_error",
         message,
-        Map.of("reason", reason.wire()),
+        Map.of("reason", WireNames.of(reason)),
         Map.of("WWW-Authenticate", "Bearer"));
   }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,7 +86,7 @@ final class QueryParams {
 
   private static <E extends Enum<E>> E parse(String raw, String name, Class<E> type) {
     for (E constant : type.getEnumConstants()) {
-      if (constant.name().toLowerCase(Locale.ROOT).equals(raw)) {
+      if (WireNames.of(constant).equals(raw)) {
         return constant;
       }
     }

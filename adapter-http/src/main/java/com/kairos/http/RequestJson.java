@@ -14,7 +14,6 @@ import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.common.VenueId;
-import com.kairos.domain.common.WireEnums;
 import com.kairos.domain.event.CreateEventCommand;
 import com.kairos.domain.negotiation.NegotiationAction;
 import com.kairos.domain.negotiation.NegotiationState;
@@ -45,15 +44,18 @@ final class RequestJson {
         () ->
             new StartCommand(
                 new NegotiationId(uuid(body, "id")),
-                IntentCategory.fromWire(text(body, "intent_category")),
+                WireNames.parse(
+                    IntentCategory.class, text(body, "intent_category"), "intent_category"),
                 userIds(body.get("participant_ids")),
                 list(body.get("proposed_slots"), "proposed_slots", RequestJson::slot),
                 body.has("proposed_venues")
                     ? list(body.get("proposed_venues"), "proposed_venues", RequestJson::venue)
                     : null,
-                body.has("agent_mode") ? AgentMode.fromWire(text(body, "agent_mode")) : null,
+                body.has("agent_mode")
+                    ? WireNames.parse(AgentMode.class, text(body, "agent_mode"), "agent_mode")
+                    : null,
                 body.has("state")
-                    ? WireEnums.parse(NegotiationState.class, text(body, "state"), "state")
+                    ? WireNames.parse(NegotiationState.class, text(body, "state"), "state")
                     : null,
                 timestamp(body, "expires_at"),
                 blob(body, "encrypted_payload"),
@@ -62,7 +64,7 @@ final class RequestJson {
 
   static ReplyCommand replyCommand(JsonNode body) {
     NegotiationAction action =
-        WireEnums.parse(NegotiationAction.class, text(body, "action"), "action");
+        WireNames.parse(NegotiationAction.class, text(body, "action"), "action");
     Reply reply =
         Reply.of(
             action,
@@ -81,7 +83,9 @@ final class RequestJson {
         body.has("reply_id") ? new ReplyId(uuid(body, "reply_id")) : null,
         body.has("expected_version") ? body.get("expected_version").asLong() : null,
         blob(body, "encrypted_payload"),
-        body.has("agent_mode") ? AgentMode.fromWire(text(body, "agent_mode")) : null);
+        body.has("agent_mode")
+            ? WireNames.parse(AgentMode.class, text(body, "agent_mode"), "agent_mode")
+            : null);
   }
 
   static CreateEventCommand createEventCommand(JsonNode body) {
@@ -90,7 +94,10 @@ final class RequestJson {
         timestamp(body, "starts_at"),
         timestamp(body, "ends_at"),
         timezone(body, "timezone"),
-        body.has("intent_category") ? IntentCategory.fromWire(text(body, "intent_category")) : null,
+        body.has("intent_category")
+            ? WireNames.parse(
+                IntentCategory.class, text(body, "intent_category"), "intent_category")
+            : null,
         blob(body, "encrypted_payload"),
         blobVersion(body));
   }
@@ -104,7 +111,9 @@ final class RequestJson {
         body.has("locale") ? FieldPatch.set(text(body, "locale")) : FieldPatch.absent();
     FieldPatch<AgentMode> mode =
         body.has("agent_mode_default")
-            ? FieldPatch.set(AgentMode.fromWire(text(body, "agent_mode_default")))
+            ? FieldPatch.set(
+                WireNames.parse(
+                    AgentMode.class, text(body, "agent_mode_default"), "agent_mode_default"))
             : FieldPatch.absent();
     return new ProfilePatch(name, locale, mode);
   }

@@ -5,7 +5,6 @@ import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.VenueId;
 import com.kairos.domain.event.Event;
-import com.kairos.domain.negotiation.CancelReason;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
@@ -43,7 +42,7 @@ final class ResponseJson {
   }
 
   private static String wire(Enum<?> value) {
-    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    return WireNames.of(value);
   }
 
   record ParticipantJson(
@@ -129,9 +128,9 @@ final class ResponseJson {
           n.id().toString(),
           n.ownerId().value(),
           wire(n.state()),
-          n.cancelReason().map(CancelReason::wire).orElse(null),
-          n.intentCategory().wire(),
-          n.agentMode().wire(),
+          n.cancelReason().map(ResponseJson::wire).orElse(null),
+          wire(n.intentCategory()),
+          wire(n.agentMode()),
           n.agentRound(),
           n.version(),
           n.participantCount(),
@@ -150,7 +149,7 @@ final class ResponseJson {
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           n.lastActorId().map(UserId::value).orElse(null),
-          n.lastAction().wire(),
+          wire(n.lastAction()),
           ts(n.createdAt()),
           ts(n.updatedAt()),
           ts(n.expiresAt()));
@@ -179,18 +178,18 @@ final class ResponseJson {
       return new SummaryJson(
           s.id().toString(),
           s.ownerId().value(),
-          s.state().wire(),
-          s.cancelReason() == null ? null : s.cancelReason().wire(),
-          s.intentCategory().wire(),
-          s.agentMode().wire(),
+          wire(s.state()),
+          s.cancelReason() == null ? null : wire(s.cancelReason()),
+          wire(s.intentCategory()),
+          wire(s.agentMode()),
           s.agentRound(),
           s.version(),
           s.participantCount(),
           s.acceptedCount(),
-          s.myStatus().wire(),
+          wire(s.myStatus()),
           s.isGroup(),
           s.lastActorId() == null ? null : s.lastActorId().value(),
-          s.lastAction().wire(),
+          wire(s.lastAction()),
           ts(s.createdAt()),
           ts(s.updatedAt()),
           ts(s.expiresAt()));
@@ -225,7 +224,7 @@ final class ResponseJson {
           e.timezone().value(),
           e.slotId() == null ? null : e.slotId().toString(),
           e.venueId() == null ? null : e.venueId().toString(),
-          e.intentCategory() == null ? null : e.intentCategory().wire(),
+          e.intentCategory() == null ? null : wire(e.intentCategory()),
           blob(e.encryptedPayload()),
           e.blobVersion().value(),
           ts(e.createdAt()),
@@ -249,7 +248,7 @@ final class ResponseJson {
           p.displayName(),
           p.locale(),
           p.featureFlags(),
-          p.agentModeDefault().wire(),
+          wire(p.agentModeDefault()),
           ts(p.createdAt()),
           ts(p.updatedAt()));
     }

@@ -1,6 +1,7 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
 
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.BlobVersion;
@@ -13,15 +14,21 @@ import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.VenueId;
 import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.Lifecycle;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationAction;
+import com.kairos.domain.negotiation.NegotiationSnapshot;
 import com.kairos.domain.negotiation.NegotiationState;
+import com.kairos.domain.negotiation.Options;
 import com.kairos.domain.negotiation.Outcome;
 import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ParticipantRole;
 import com.kairos.domain.negotiation.ParticipantStatus;
+import com.kairos.domain.negotiation.Payloads;
 import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
+import com.kairos.domain.negotiation.Revision;
+import com.kairos.domain.negotiation.Roster;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,10 +94,10 @@ final class NegotiationRows {
       return new NegotiationRow(
           n.id().value(),
           n.ownerId().value(),
-          n.state().wire(),
-          n.cancelReason().map(CancelReason::wire).orElse(null),
-          n.intentCategory().wire(),
-          n.agentMode().wire(),
+          code(n.state()),
+          n.cancelReason().map(PgCodes::code).orElse(null),
+          code(n.intentCategory()),
+          code(n.agentMode()),
           n.agentRound(),
           n.version(),
           n.outcome().map(o -> o.slotId().value()).orElse(null),
@@ -99,7 +106,7 @@ final class NegotiationRows {
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           n.lastActorId().map(UserId::value).orElse(null),
-          n.lastAction().wire(),
+          code(n.lastAction()),
           n.createdAt(),
           n.updatedAt(),
           n.expiresAt(),
@@ -134,33 +141,44 @@ final class NegotiationRows {
 
     Negotiation toDomain(
         List<ParticipantRow> participants, List<SlotRow> slots, List<VenueRow> venues) {
-      return Negotiation.rehydrate(
-          new NegotiationId(id),
-          new UserId(ownerId),
-          parse(NegotiationState.class, state, "state"),
-          cancelReason == null ? null : parse(CancelReason.class, cancelReason, "cancel_reason"),
-          parse(IntentCategory.class, intentCategory, "intent_category"),
-          parse(AgentMode.class, agentMode, "agent_mode"),
-          agentRound,
-          version,
-          participants.stream().map(ParticipantRow::toDomain).toList(),
-          slots.stream().map(SlotRow::toDomain).toList(),
-          venues.stream().map(VenueRow::toDomain).toList(),
+      Outcome outcome =
           outcomeSlotId == null
               ? null
               : new Outcome(
                   new SlotId(outcomeSlotId),
-                  outcomeVenueId == null ? null : new VenueId(outcomeVenueId)),
-          EncryptedBlob.of(encryptedPayload, "encrypted_payload"),
-          counterPayload == null ? null : EncryptedBlob.of(counterPayload, "counter_payload"),
-          new BlobVersion(blobVersion),
-          lastActorId == null ? null : new UserId(lastActorId),
-          parse(NegotiationAction.class, lastAction, "last_action"),
-          createdAt,
-          updatedAt,
-          expiresAt,
-          activatedAt,
-          startFingerprint);
+                  outcomeVenueId == null ? null : new VenueId(outcomeVenueId));
+      return Negotiation.rehydrate(
+          new NegotiationSnapshot(
+              new NegotiationId(id),
+              new UserId(ownerId),
+              parse(IntentCategory.class, intentCategory, "intent_category"),
+              parse(AgentMode.class, agentMode, "agent_mode"),
+              new Lifecycle(
+                  parse(NegotiationState.class, state, "state"),
+                  cancelReason == null
+                      ? null
+                      : parse(CancelReason.class, cancelReason, "cancel_reason"),
+                  outcome,
+                  expiresAt,
+                  activatedAt),
+              new Revision(
+                  version,
+                  lastActorId == null ? null : new UserId(lastActorId),
+                  parse(NegotiationAction.class, lastAction, "last_action"),
+                  createdAt,
+                  updatedAt),
+              new Roster(participants.stream().map(ParticipantRow::toDomain).toList()),
+              new Options(
+                  slots.stream().map(SlotRow::toDomain).toList(),
+                  venues.stream().map(VenueRow::toDomain).toList(),
+                  agentRound),
+              new Payloads(
+                  EncryptedBlob.of(encryptedPayload, "encrypted_payload"),
+                  counterPayload == null
+                      ? null
+                      : EncryptedBlob.of(counterPayload, "counter_payload"),
+                  new BlobVersion(blobVersion)),
+              startFingerprint));
     }
   }
 
@@ -252,13 +270,5 @@ final class NegotiationRows {
       return new ProposedVenue(
           new VenueId(id), name, providerId, latitude, longitude, new UserId(proposedBy), round);
     }
-  }
-
-  static int acceptedCount(Negotiation n) {
-    return (int) n.participants().stream().filter(p -> p.status().agrees()).count();
-  }
-
-  static boolean isVisible(Negotiation n, Participant p) {
-    return p.role() == ParticipantRole.ORGANIZER || n.activatedAt().isPresent();
   }
 }

@@ -1,7 +1,10 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
 
+import com.kairos.application.port.EventQuery;
+import com.kairos.application.port.EventRepository;
 import com.kairos.domain.common.BlobVersion;
 import com.kairos.domain.common.EncryptedBlob;
 import com.kairos.domain.common.EventId;
@@ -14,8 +17,6 @@ import com.kairos.domain.common.VenueId;
 import com.kairos.domain.event.Event;
 import com.kairos.domain.event.EventSource;
 import com.kairos.domain.event.EventStatus;
-import com.kairos.domain.port.EventQuery;
-import com.kairos.domain.port.EventRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,14 +76,14 @@ public final class PgEventRepository implements EventRepository {
           e.id().value(),
           e.ownerId().value(),
           e.negotiationId() == null ? null : e.negotiationId().value(),
-          e.source().name().toLowerCase(java.util.Locale.ROOT),
-          e.status().name().toLowerCase(java.util.Locale.ROOT),
+          code(e.source()),
+          code(e.status()),
           e.startsAt(),
           e.endsAt(),
           e.timezone().value(),
           e.slotId() == null ? null : e.slotId().value(),
           e.venueId() == null ? null : e.venueId().value(),
-          e.intentCategory() == null ? null : e.intentCategory().wire(),
+          e.intentCategory() == null ? null : code(e.intentCategory()),
           e.encryptedPayload() == null ? null : e.encryptedPayload().value(),
           e.blobVersion().value(),
           e.createdAt(),
@@ -176,8 +177,10 @@ public final class PgEventRepository implements EventRepository {
     return current
         .get()
         .createUpdate(
-            "UPDATE events SET status = 'cancelled', updated_at = :now"
-                + " WHERE negotiation_id = :id AND status = 'confirmed'")
+            "UPDATE events SET status = :cancelled, updated_at = :now"
+                + " WHERE negotiation_id = :id AND status = :confirmed")
+        .bind("cancelled", code(EventStatus.CANCELLED))
+        .bind("confirmed", code(EventStatus.CONFIRMED))
         .bind("id", negotiationId.value())
         .bind("now", Sql.ts(now))
         .execute();

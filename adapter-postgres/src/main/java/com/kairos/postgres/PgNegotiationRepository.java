@@ -1,25 +1,20 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
 
-import com.kairos.domain.common.AgentMode;
+import com.kairos.application.port.NegotiationQuery;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.domain.common.ConcurrentModification;
-import com.kairos.domain.common.IntentCategory;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Activity;
-import com.kairos.domain.negotiation.CancelReason;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationAction;
-import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
-import com.kairos.domain.negotiation.ParticipantStatus;
 import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
-import com.kairos.domain.port.NegotiationQuery;
-import com.kairos.domain.port.NegotiationRepository;
 import com.kairos.postgres.NegotiationRows.NegotiationRow;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Negotiations on PostgreSQL: one row per negotiation plus its participants, options and history.
@@ -69,7 +63,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
         () ->
             r.bindTo(h.createUpdate(insert))
                 .bind("participantCount", n.participantCount())
-                .bind("acceptedCount", NegotiationRows.acceptedCount(n))
+                .bind("acceptedCount", n.acceptedCount())
                 .execute(),
         "negotiation");
     PreparedBatch participants =
@@ -85,7 +79,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     participants.execute();
     insertSlots(h, n, n.slots(), 0);
     insertVenues(h, n, n.venues(), 0);
-    insertActivity(h, activity);
+    ActivityLog.insert(h, activity);
   }
 
   @Override
@@ -102,7 +96,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
                         + " last_actor_id = :lastActorId, last_action = :lastAction,"
                         + " updated_at = :updatedAt, activated_at = :activatedAt"
                         + " WHERE id = :id AND version = :previousVersion"))
-            .bind("acceptedCount", NegotiationRows.acceptedCount(n))
+            .bind("acceptedCount", n.acceptedCount())
             .bind("previousVersion", n.version() - 1)
             .execute();
     if (changed != 1) {
@@ -118,7 +112,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
       insertSlots(h, n, newSlots, n.slots().size() - newSlots.size());
       insertVenues(h, n, newVenues, n.venues().size() - newVenues.size());
     }
-    insertActivity(h, activity);
+    ActivityLog.insert(h, activity);
   }
 
   /**
@@ -138,12 +132,12 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     for (int i = 0; i < size; i++) {
       Participant p = all.get(i);
       users[i] = p.userId().value();
-      statuses[i] = p.status().wire();
+      statuses[i] = code(p.status());
       slots[i] = arrayLiteral(p.acceptedSlotIds().stream().map(id -> id.value()).toList());
       venues[i] = arrayLiteral(p.acceptedVenueIds().stream().map(id -> id.value()).toList());
       respondedAt[i] = p.respondedAt() == null ? null : micros(p.respondedAt());
       payloads[i] = p.encryptedPayload() == null ? null : p.encryptedPayload().value();
-      visible[i] = NegotiationRows.isVisible(n, p);
+      visible[i] = n.isVisibleTo(p.userId());
     }
     int changed =
         h.createUpdate(
@@ -187,14 +181,14 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     return batch
         .bind("negotiationId", n.id().value())
         .bind("userId", p.userId().value())
-        .bind("role", p.role().wire())
-        .bind("status", p.status().wire())
+        .bind("role", code(p.role()))
+        .bind("status", code(p.status()))
         .bind("slots", Sql.uuidArray(p.acceptedSlotIds(), s -> s.value()))
         .bind("venues", Sql.uuidArray(p.acceptedVenueIds(), v -> v.value()))
         .bind("respondedAt", Sql.ts(p.respondedAt()))
         .bind("payload", p.encryptedPayload() == null ? null : p.encryptedPayload().value())
         .bind("updatedAt", Sql.ts(n.updatedAt()))
-        .bind("visible", NegotiationRows.isVisible(n, p));
+        .bind("visible", n.isVisibleTo(p.userId()));
   }
 
   private static void insertSlots(Handle h, Negotiation n, List<ProposedSlot> slots, int first) {
@@ -248,177 +242,23 @@ public final class PgNegotiationRepository implements NegotiationRepository {
     batch.execute();
   }
 
-  private static void insertActivity(Handle h, Activity a) {
-    Sql.insertOrConflict(
-        () ->
-            h.createUpdate(
-                    "INSERT INTO negotiation_activity (negotiation_id, actor_id, action,"
-                        + " from_state, to_state, version, at, reply_id, agent_mode) VALUES"
-                        + " (:negotiationId, :actorId, :action, :fromState, :toState, :version,"
-                        + " :at, :replyId, :agentMode)")
-                .bind("negotiationId", a.negotiationId().value())
-                .bind("actorId", a.actorId() == null ? null : a.actorId().value())
-                .bind("action", a.action().wire())
-                .bind("fromState", a.fromState() == null ? null : a.fromState().wire())
-                .bind("toState", a.toState().wire())
-                .bind("version", a.version())
-                .bind("at", Sql.ts(a.at()))
-                .bind("replyId", a.replyId() == null ? null : a.replyId().value())
-                .bind("agentMode", a.agentMode() == null ? null : a.agentMode().wire())
-                .execute(),
-        "activity");
-  }
-
   @Override
   public boolean replyRecorded(NegotiationId id, UserId actor, ReplyId replyId) {
-    return current
-        .get()
-        .createQuery(
-            "SELECT EXISTS (SELECT 1 FROM negotiation_activity WHERE negotiation_id = :id"
-                + " AND actor_id = :actor AND reply_id = :replyId)")
-        .bind("id", id.value())
-        .bind("actor", actor.value())
-        .bind("replyId", replyId.value())
-        .mapTo(Boolean.class)
-        .one();
+    return ActivityLog.replyRecorded(current.get(), id, actor, replyId);
   }
 
   @Override
   public List<Activity> history(NegotiationId id) {
-    return current
-        .get()
-        .createQuery(
-            "SELECT actor_id, action, from_state, to_state, version, at, reply_id, agent_mode"
-                + " FROM negotiation_activity WHERE negotiation_id = :id ORDER BY version")
-        .bind("id", id.value())
-        .map(
-            (rs, ctx) -> {
-              String actor = rs.getString("actor_id");
-              String from = rs.getString("from_state");
-              UUID reply = Sql.uuid(rs, "reply_id");
-              String mode = rs.getString("agent_mode");
-              return new Activity(
-                  id,
-                  actor == null ? null : new UserId(actor),
-                  parse(NegotiationAction.class, rs.getString("action"), "action"),
-                  from == null ? null : parse(NegotiationState.class, from, "from_state"),
-                  parse(NegotiationState.class, rs.getString("to_state"), "to_state"),
-                  rs.getLong("version"),
-                  Sql.instant(rs, "at"),
-                  reply == null ? null : new ReplyId(reply),
-                  mode == null ? null : parse(AgentMode.class, mode, "agent_mode"));
-            })
-        .list();
-  }
-
-  /** The list query; package-visible so that the plan test explains exactly this SQL. */
-  static String listSql(NegotiationQuery q) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT n.id, n.owner_id, n.state, n.cancel_reason, n.intent_category, n.agent_mode,"
-                + " n.agent_round, n.version, n.participant_count, n.accepted_count,"
-                + " p.status AS my_status, n.last_actor_id, n.last_action, n.created_at,"
-                + " n.updated_at, n.expires_at"
-                + " FROM participants p JOIN negotiations n ON n.id = p.negotiation_id"
-                + " WHERE p.user_id = :user AND p.visible");
-    if (q.after() != null) {
-      sql.append(" AND (p.negotiation_updated_at, p.negotiation_id) < (:afterTs, :afterId)");
-    }
-    if (q.updatedAfter() != null) {
-      sql.append(" AND p.negotiation_updated_at > :updatedAfter");
-    }
-    if (q.role() != null) {
-      sql.append(" AND p.role = :role");
-    }
-    if (!q.states().isEmpty()) {
-      // Matched on the state as it reads now: an unswept expiry counts as cancelled.
-      sql.append(
-          " AND (CASE WHEN n.state IN ('draft', 'active') AND n.expires_at <= :now"
-              + " THEN 'cancelled' ELSE n.state END) = ANY(:states)");
-    }
-    if (q.awaitingMe()) {
-      sql.append(" AND n.state = 'active' AND n.expires_at > :now AND p.status = 'pending'");
-    }
-    sql.append(" ORDER BY p.negotiation_updated_at DESC, p.negotiation_id DESC LIMIT :limit");
-    return sql.toString();
-  }
-
-  static Query bindList(Query query, UserId user, NegotiationQuery q, Instant now, int limit) {
-    query.bind("user", user.value()).bind("now", Sql.ts(now)).bind("limit", limit);
-    if (q.after() != null) {
-      query.bind("afterTs", Sql.ts(q.after().updatedAt())).bind("afterId", q.after().id());
-    }
-    if (q.updatedAfter() != null) {
-      query.bind("updatedAfter", Sql.ts(q.updatedAfter()));
-    }
-    if (q.role() != null) {
-      query.bind("role", q.role().wire());
-    }
-    if (!q.states().isEmpty()) {
-      query.bind("states", q.states().stream().map(NegotiationState::wire).toArray(String[]::new));
-    }
-    return query;
+    return ActivityLog.history(current.get(), id);
   }
 
   @Override
   public List<NegotiationSummary> listFor(UserId user, NegotiationQuery q, Instant now, int limit) {
-    Handle h = current.get();
-    return bindList(h.createQuery(listSql(q)), user, q, now, limit)
-        .map(
-            (rs, ctx) -> {
-              String reason = rs.getString("cancel_reason");
-              String lastActor = rs.getString("last_actor_id");
-              return new NegotiationSummary(
-                  new NegotiationId(Sql.uuid(rs, "id")),
-                  new UserId(rs.getString("owner_id")),
-                  parse(NegotiationState.class, rs.getString("state"), "state"),
-                  reason == null ? null : parse(CancelReason.class, reason, "cancel_reason"),
-                  parse(IntentCategory.class, rs.getString("intent_category"), "intent_category"),
-                  parse(AgentMode.class, rs.getString("agent_mode"), "agent_mode"),
-                  rs.getInt("agent_round"),
-                  rs.getLong("version"),
-                  rs.getInt("participant_count"),
-                  rs.getInt("accepted_count"),
-                  parse(ParticipantStatus.class, rs.getString("my_status"), "my_status"),
-                  lastActor == null ? null : new UserId(lastActor),
-                  parse(NegotiationAction.class, rs.getString("last_action"), "last_action"),
-                  Sql.instant(rs, "created_at"),
-                  Sql.instant(rs, "updated_at"),
-                  Sql.instant(rs, "expires_at"));
-            })
-        .list();
+    return NegotiationListQuery.run(current.get(), user, q, now, limit);
   }
-
-  /** The sweep statement; package-visible for the plan test. */
-  static final String EXPIRE_SQL =
-      "WITH due AS ("
-          + "  SELECT id, state FROM negotiations"
-          + "  WHERE state IN ('draft', 'active') AND expires_at <= :now"
-          + "  ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED"
-          + "), expired AS ("
-          + "  UPDATE negotiations n SET state = 'cancelled', cancel_reason = 'expired',"
-          + "    version = n.version + 1, updated_at = :now, last_actor_id = NULL,"
-          + "    last_action = 'expire'"
-          + "  FROM due WHERE n.id = due.id"
-          + "  RETURNING n.id, n.version, due.state AS from_state"
-          + "), touched AS ("
-          + "  UPDATE participants p SET negotiation_updated_at = :now"
-          + "  FROM expired e WHERE p.negotiation_id = e.id"
-          + "), logged AS ("
-          + "  INSERT INTO negotiation_activity (negotiation_id, actor_id, action, from_state,"
-          + "    to_state, version, at)"
-          + "  SELECT id, NULL, 'expire', from_state, 'cancelled', version, :now FROM expired"
-          + "  RETURNING 1"
-          + ") SELECT count(*) FROM logged"; // every CTE runs to completion, read or not
 
   @Override
   public int expireDue(Instant now, int batchSize) {
-    return current
-        .get()
-        .createQuery(EXPIRE_SQL)
-        .bind("now", Sql.ts(now))
-        .bind("batch", batchSize)
-        .mapTo(Integer.class)
-        .one();
+    return ExpirySweep.run(current.get(), now, batchSize);
   }
 }

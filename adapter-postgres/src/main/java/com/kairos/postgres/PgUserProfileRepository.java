@@ -1,11 +1,12 @@
 package com.kairos.postgres;
 
-import static com.kairos.domain.common.WireEnums.parse;
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
 
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.UserId;
-import com.kairos.domain.port.UserProfileRepository;
 import com.kairos.domain.user.UserProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class PgUserProfileRepository implements UserProfileRepository {
         .bind("locale", p.locale())
         .bind("flagKeys", keys)
         .bind("flagValues", values)
-        .bind("agentMode", p.agentModeDefault().wire())
+        .bind("agentMode", code(p.agentModeDefault()))
         .bind("createdAt", Sql.ts(p.createdAt()))
         .bind("updatedAt", Sql.ts(p.updatedAt()));
   }

@@ -1,10 +1,10 @@
 package com.kairos.postgres;
 
 import com.kairos.application.contract.PortsUnderTest;
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
-import com.kairos.domain.port.UserProfileRepository;
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.postgres.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

@@ -2,10 +2,10 @@ package com.kairos.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kairos.application.port.Keyset;
+import com.kairos.application.port.NegotiationQuery;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.NegotiationState;
-import com.kairos.domain.port.Keyset;
-import com.kairos.domain.port.NegotiationQuery;
 import com.kairos.postgres.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
@@ -107,8 +107,8 @@ class QueryPlanTest {
           jdbi.withHandle(
               h ->
                   lines(
-                      PgNegotiationRepository.bindList(
-                          h.createQuery("EXPLAIN " + PgNegotiationRepository.listSql(q)),
+                      NegotiationListQuery.bindList(
+                          h.createQuery("EXPLAIN " + NegotiationListQuery.listSql(q)),
                           new UserId("user-4242"),
                           q,
                           NOW,
@@ -143,7 +143,7 @@ class QueryPlanTest {
                     .createQuery(
                         "EXPLAIN "
                             + PgEventRepository.listSql(
-                                new com.kairos.domain.port.EventQuery(null, null, null)))
+                                new com.kairos.application.port.EventQuery(null, null, null)))
                     .bind("owner", "user-4242")
                     .bind("limit", 21)
                     .mapTo(String.class)

@@ -12,14 +12,14 @@ import com.kairos.application.negotiation.ListNegotiations;
 import com.kairos.application.negotiation.ReplyToNegotiation;
 import com.kairos.application.negotiation.SendNegotiation;
 import com.kairos.application.negotiation.StartNegotiation;
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.application.user.GetProfile;
 import com.kairos.application.user.UpdateProfile;
 import com.kairos.domain.common.IdGenerator;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
-import com.kairos.domain.port.UserProfileRepository;
 import java.time.Clock;
 
 /** Every use case, built once from the ports; what the composition root hands to the adapters. */

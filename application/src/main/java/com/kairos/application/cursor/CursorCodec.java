@@ -1,7 +1,7 @@
 package com.kairos.application.cursor;
 
 import com.kairos.application.paging.Page;
-import com.kairos.domain.port.Keyset;
+import com.kairos.application.port.Keyset;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

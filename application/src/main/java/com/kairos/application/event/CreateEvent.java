@@ -1,5 +1,6 @@
 package com.kairos.application.event;
 
+import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.DuplicateId;
 import com.kairos.domain.common.ResourceType;
@@ -7,7 +8,6 @@ import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.event.CreateEventCommand;
 import com.kairos.domain.event.Event;
-import com.kairos.domain.port.EventRepository;
 import java.time.Clock;
 import java.util.List;
 

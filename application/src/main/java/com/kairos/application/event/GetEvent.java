@@ -1,5 +1,6 @@
 package com.kairos.application.event;
 
+import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.AccessDenied;
 import com.kairos.domain.common.EventId;
@@ -7,7 +8,6 @@ import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ResourceType;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.event.Event;
-import com.kairos.domain.port.EventRepository;
 
 /** Reads one event; only its owner may (404 unknown, 403 someone else's). */
 public final class GetEvent {

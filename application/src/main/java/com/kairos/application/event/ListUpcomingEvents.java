@@ -1,11 +1,11 @@
 package com.kairos.application.event;
 
 import com.kairos.application.paging.PageRequest;
+import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.event.Event;
-import com.kairos.domain.port.EventRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.kairos.application.expiry;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.Timestamps;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

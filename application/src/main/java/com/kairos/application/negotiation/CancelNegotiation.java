@@ -1,13 +1,13 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -36,7 +36,7 @@ public final class CancelNegotiation {
           Negotiation current = Negotiations.lock(negotiations, id);
           Transition t = current.cancel(actor, expectedVersion, now);
           negotiations.update(t.negotiation(), t.activity());
-          if (t.result() instanceof Transition.Cancelled cancelled && cancelled.voidsEvents()) {
+          if (t.result().voidsEvents()) {
             events.cancelForNegotiation(id, now);
           }
           return t.negotiation();

@@ -1,11 +1,11 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 
 /** Reads one negotiation as a participant sees it now (404 unknown or a foreign draft, 403). */

@@ -1,5 +1,6 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.domain.common.Names;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;
 import java.time.Instant;
@@ -27,10 +28,10 @@ public record NegotiationFilter(
     return "states="
         + states.stream()
             .sorted(Comparator.naturalOrder())
-            .map(NegotiationState::wire)
+            .map(Names::lowerCase)
             .collect(Collectors.joining(","))
         + "|role="
-        + (role == null ? "" : role.wire())
+        + (role == null ? "" : Names.lowerCase(role))
         + "|awaiting_me="
         + awaitingMe
         + "|updated_after="

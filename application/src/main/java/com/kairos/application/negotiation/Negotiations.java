@@ -1,10 +1,10 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ResourceType;
 import com.kairos.domain.negotiation.Negotiation;
-import com.kairos.domain.port.NegotiationRepository;
 
 /** Lookups the negotiation use cases share: a missing negotiation is a 404. */
 final class Negotiations {

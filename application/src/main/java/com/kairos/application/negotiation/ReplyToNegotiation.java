@@ -1,16 +1,18 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.event.Event;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +58,14 @@ public final class ReplyToNegotiation {
           }
           Transition t = current.reply(actor, command, now, ids);
           negotiations.update(t.negotiation(), t.activity());
-          if (t.result() instanceof Transition.Finalized finalized) {
-            events.insertAll(finalized.events());
+          List<Event> confirmed = t.result().confirmedEvents();
+          if (!confirmed.isEmpty()) {
+            events.insertAll(confirmed);
             LOG.info(
                 "negotiation finalized id={} version={} events={}",
                 current.id(),
                 t.negotiation().version(),
-                finalized.events().size());
+                confirmed.size());
           }
           return new Result(t.negotiation(), t.result(), false);
         });

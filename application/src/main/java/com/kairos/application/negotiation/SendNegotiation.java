@@ -1,12 +1,12 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 
 /** Sends a draft to its invitees (draft → active); the owner's alone. */

@@ -1,5 +1,6 @@
 package com.kairos.application.negotiation;
 
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.DuplicateId;
@@ -11,7 +12,6 @@ import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class StartNegotiation {
           LOG.info(
               "negotiation started id={} state={} participants={}",
               command.id(),
-              started.negotiation().state().wire(),
+              started.negotiation().state(),
               started.negotiation().participantCount());
           return new Result(started.negotiation(), false);
         });

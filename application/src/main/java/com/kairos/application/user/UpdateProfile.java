@@ -1,9 +1,9 @@
 package com.kairos.application.user;
 
 import com.kairos.application.port.Transactions;
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.domain.common.Timestamps;
-import com.kairos.domain.port.UserProfileRepository;
 import com.kairos.domain.user.ProfilePatch;
 import com.kairos.domain.user.UserProfile;
 import java.time.Clock;

@@ -9,6 +9,8 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.EventQuery;
+import com.kairos.application.port.Keyset;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.IntentCategory;
@@ -21,14 +23,12 @@ import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.Reply;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.EventQuery;
-import com.kairos.domain.port.Keyset;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link com.kairos.domain.port.EventRepository} must do. */
+/** What every {@link com.kairos.application.port.EventRepository} must do. */
 public abstract class EventRepositoryContract extends ContractTest {
 
   private Event manual(UserId owner, Instant startsAt, Instant at) {

@@ -5,10 +5,10 @@ import com.kairos.application.memory.InMemoryNegotiationRepository;
 import com.kairos.application.memory.InMemoryStore;
 import com.kairos.application.memory.InMemoryTransactions;
 import com.kairos.application.memory.InMemoryUserProfileRepository;
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
-import com.kairos.domain.port.UserProfileRepository;
+import com.kairos.application.port.UserProfileRepository;
 
 /** The in-memory ports, fresh for every test. */
 final class InMemoryPorts implements PortsUnderTest {

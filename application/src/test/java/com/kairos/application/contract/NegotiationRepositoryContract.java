@@ -10,6 +10,8 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.Keyset;
+import com.kairos.application.port.NegotiationQuery;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.NegotiationId;
@@ -29,15 +31,13 @@ import com.kairos.domain.negotiation.SlotProposal;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
 import com.kairos.domain.negotiation.VenueProposal;
-import com.kairos.domain.port.Keyset;
-import com.kairos.domain.port.NegotiationQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link com.kairos.domain.port.NegotiationRepository} must do. */
+/** What every {@link com.kairos.application.port.NegotiationRepository} must do. */
 public abstract class NegotiationRepositoryContract extends ContractTest {
 
   private Negotiation insert(StartCommand command, UserId owner, Instant at) {

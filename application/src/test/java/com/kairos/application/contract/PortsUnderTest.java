@@ -1,9 +1,9 @@
 package com.kairos.application.contract;
 
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.NegotiationRepository;
-import com.kairos.domain.port.UserProfileRepository;
+import com.kairos.application.port.UserProfileRepository;
 
 /** One implementation of the persistence ports, emptied before every contract test. */
 public interface PortsUnderTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link com.kairos.domain.port.UserProfileRepository} must do. */
+/** What every {@link com.kairos.application.port.UserProfileRepository} must do. */
 public abstract class UserProfileRepositoryContract extends ContractTest {
 
   @Test

@@ -3,7 +3,7 @@ package com.kairos.application.cursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.kairos.domain.port.Keyset;
+import com.kairos.application.port.Keyset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package com.kairos.application.memory;
 
+import com.kairos.application.port.EventQuery;
+import com.kairos.application.port.EventRepository;
+import com.kairos.application.port.Keyset;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.NegotiationId;
@@ -7,9 +10,6 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.event.Event;
 import com.kairos.domain.event.EventStatus;
-import com.kairos.domain.port.EventQuery;
-import com.kairos.domain.port.EventRepository;
-import com.kairos.domain.port.Keyset;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,8 @@
 package com.kairos.application.memory;
 
+import com.kairos.application.port.Keyset;
+import com.kairos.application.port.NegotiationQuery;
+import com.kairos.application.port.NegotiationRepository;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
@@ -12,9 +15,6 @@ import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ParticipantStatus;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.port.Keyset;
-import com.kairos.domain.port.NegotiationQuery;
-import com.kairos.domain.port.NegotiationRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package com.kairos.application.memory;
 
+import com.kairos.application.port.UserProfileRepository;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.UserId;
-import com.kairos.domain.port.UserProfileRepository;
 import com.kairos.domain.user.UserProfile;
 import java.util.Optional;
 

@@ -12,6 +12,7 @@ import com.kairos.application.cursor.InvalidCursor;
 import com.kairos.application.paging.Page;
 import com.kairos.application.paging.PageRequest;
 import com.kairos.application.testing.UseCaseTest;
+import com.kairos.domain.common.Names;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
@@ -100,7 +101,7 @@ class ListNegotiationsTest extends UseCaseTest {
                 null)
             .items();
     assertThat(cancelled).extracting(NegotiationSummary::id).containsExactly(n.id());
-    assertThat(cancelled.get(0).cancelReason().wire()).isEqualTo("expired");
+    assertThat(Names.lowerCase(cancelled.get(0).cancelReason())).isEqualTo("expired");
     assertThat(
             ids(ALICE, new NegotiationFilter(Set.of(NegotiationState.ACTIVE), null, false, null)))
         .isEmpty();

@@ -8,6 +8,7 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.EventQuery;
 import com.kairos.application.testing.UseCaseTest;
 import com.kairos.domain.common.AccessDenied;
 import com.kairos.domain.common.NotFound;
@@ -18,7 +19,6 @@ import com.kairos.domain.negotiation.InvalidStateTransition;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.StaleVersion;
-import com.kairos.domain.port.EventQuery;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

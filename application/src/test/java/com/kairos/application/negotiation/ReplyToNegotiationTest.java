@@ -8,8 +8,10 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.EventQuery;
 import com.kairos.application.testing.UseCaseTest;
 import com.kairos.domain.common.AccessDenied;
+import com.kairos.domain.common.Names;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ReplyId;
@@ -22,7 +24,6 @@ import com.kairos.domain.negotiation.NegotiationExpired;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.Reply;
 import com.kairos.domain.negotiation.StaleVersion;
-import com.kairos.domain.port.EventQuery;
 import com.kairos.domain.testing.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +112,8 @@ class ReplyToNegotiationTest extends UseCaseTest {
         .isInstanceOfSatisfying(
             StaleVersion.class, e -> assertThat(e.currentVersion()).isEqualTo(2));
     assertThat(stored(n.id()).version()).isEqualTo(2);
-    assertThat(stored(n.id()).participant(BOB).orElseThrow().status().wire()).isEqualTo("pending");
+    assertThat(Names.lowerCase(stored(n.id()).participant(BOB).orElseThrow().status()))
+        .isEqualTo("pending");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package com.kairos.bootstrap.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.domain.common.DomainException;
 import com.kairos.domain.offender.OffendingDomainClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -51,6 +53,60 @@ class ArchitectureTest {
   @Test
   void adaptersDoNotDependOnEachOther() {
     ArchitectureRules.adaptersAreIndependent().forEach(rule -> rule.check(production));
+  }
+
+  @Test
+  void noClassOutsideTheHttpAdapterUsesJavalin() {
+    ArchitectureRules.ONLY_THE_HTTP_ADAPTER_SEES_JAVALIN.check(production);
+  }
+
+  @Test
+  void everyDomainRefusalIsHandledByTheRefusalVisitor() {
+    ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(production);
+  }
+
+  @Test
+  void aRefusalWithoutAVisitorMethodIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(UnhandledRefusal.class);
+    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("UnhandledRefusal");
+  }
+
+  /** A refusal nobody handles, to prove the rule bites. */
+  static final class UnhandledRefusal extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    UnhandledRefusal() {
+      super("unhandled");
+    }
+  }
+
+  @Test
+  void theDomainHoldsNoJsonFieldNames() {
+    ArchitectureRules.THE_DOMAIN_HOLDS_NO_JSON_FIELD_NAMES.check(production);
+  }
+
+  @Test
+  void theClassesNotYetFreeOfJsonNamesStillNeedTheException() {
+    for (String name : ArchitectureRules.NOT_YET_FREE_OF_JSON_NAMES) {
+      assertThat(
+              production.stream()
+                  .filter(c -> c.getPackageName().startsWith("com.kairos.domain"))
+                  .filter(c -> ArchitectureRules.topLevelName(c).equals(name))
+                  .flatMap(c -> DomainStringConstants.snakeCaseConstants(c).stream()))
+          .as("%s holds no JSON name any more (or is gone): take it off the list", name)
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void aJsonFieldNameInTheDomainIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
+    assertThatThrownBy(
+            () -> classes().should(DomainStringConstants.holdNoSnakeCaseConstant()).check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("accepted_slot_ids");
   }
 
   @Test

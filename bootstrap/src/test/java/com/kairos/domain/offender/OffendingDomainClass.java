@@ -8,6 +8,11 @@ import org.slf4j.LoggerFactory;
 public final class OffendingDomainClass {
   private static final Logger LOG = LoggerFactory.getLogger(OffendingDomainClass.class);
 
+  /** A JSON field name, which belongs to the HTTP adapter. */
+  public String field() {
+    return "accepted_slot_ids";
+  }
+
   public ObjectMapper mapper() {
     LOG.info("domain classes must not log or know Jackson");
     return new ObjectMapper();

@@ -9,7 +9,7 @@ public final class AccessDenied extends DomainException {
   private final String resourceId;
 
   public AccessDenied(ResourceType resourceType, String resourceId) {
-    super("not allowed to access this " + resourceType.wire());
+    super("not allowed to access this " + Names.lowerCase(resourceType));
     this.resourceType = Objects.requireNonNull(resourceType);
     this.resourceId = Objects.requireNonNull(resourceId);
   }

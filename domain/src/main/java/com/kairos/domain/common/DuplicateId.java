@@ -9,7 +9,7 @@ public final class DuplicateId extends DomainException {
   private final String resourceId;
 
   public DuplicateId(ResourceType resourceType, String resourceId) {
-    super("a " + resourceType.wire() + " with this id already exists");
+    super("a " + Names.lowerCase(resourceType) + " with this id already exists");
     this.resourceType = Objects.requireNonNull(resourceType);
     this.resourceId = Objects.requireNonNull(resourceId);
   }

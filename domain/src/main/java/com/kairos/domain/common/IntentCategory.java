@@ -1,7 +1,5 @@
 package com.kairos.domain.common;
 
-import java.util.Locale;
-
 /** What kind of meetup is being negotiated. */
 public enum IntentCategory {
   COFFEE,
@@ -16,12 +14,4 @@ public enum IntentCategory {
   GAME,
   BRUNCH,
   OTHER;
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  public static IntentCategory fromWire(String wire) {
-    return WireEnums.parse(IntentCategory.class, wire, "intent_category");
-  }
 }

@@ -9,7 +9,7 @@ public final class NotFound extends DomainException {
   private final String resourceId;
 
   public NotFound(ResourceType resourceType, String resourceId) {
-    super(resourceType.wire() + " not found");
+    super(Names.lowerCase(resourceType) + " not found");
     this.resourceType = Objects.requireNonNull(resourceType);
     this.resourceId = Objects.requireNonNull(resourceId);
   }

@@ -5,8 +5,4 @@ public enum ResourceType {
   NEGOTIATION,
   EVENT,
   USER;
-
-  public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }

@@ -9,8 +9,8 @@ public record TimeRange(Instant startsAt, Instant endsAt) {
   public static final Duration MAX_LENGTH = Duration.ofHours(24);
 
   public TimeRange {
-    Objects.requireNonNull(startsAt, "starts_at");
-    Objects.requireNonNull(endsAt, "ends_at");
+    Objects.requireNonNull(startsAt, "startsAt");
+    Objects.requireNonNull(endsAt, "endsAt");
     if (!endsAt.isAfter(startsAt)) {
       throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
     }

@@ -26,8 +26,8 @@ public record CreateEventCommand(
   public CreateEventCommand {
     Objects.requireNonNull(id, "id");
     Uuids.requireV4(id.value(), "id");
-    Objects.requireNonNull(startsAt, "starts_at");
-    Objects.requireNonNull(encryptedPayload, "encrypted_payload");
+    Objects.requireNonNull(startsAt, "startsAt");
+    Objects.requireNonNull(encryptedPayload, "encryptedPayload");
     timezone = timezone == null ? TimeZoneId.UTC : timezone;
     blobVersion = blobVersion == null ? BlobVersion.DEFAULT : blobVersion;
     if (endsAt != null && !endsAt.isAfter(startsAt)) {

@@ -37,14 +37,14 @@ public record Event(
 
   public Event {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(ownerId, "owner_id");
+    Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(startsAt, "starts_at");
+    Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(timezone, "timezone");
-    Objects.requireNonNull(blobVersion, "encrypted_blob_version");
-    Objects.requireNonNull(createdAt, "created_at");
-    Objects.requireNonNull(updatedAt, "updated_at");
+    Objects.requireNonNull(blobVersion, "encryptedBlobVersion");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     if (endsAt != null && !endsAt.isAfter(startsAt)) {
       throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
     }

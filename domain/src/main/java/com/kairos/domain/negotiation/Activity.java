@@ -24,9 +24,23 @@ public record Activity(
     AgentMode agentMode) {
 
   public Activity {
-    Objects.requireNonNull(negotiationId, "negotiation_id");
+    Objects.requireNonNull(negotiationId, "negotiationId");
     Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(toState, "to_state");
+    Objects.requireNonNull(toState, "toState");
     Objects.requireNonNull(at, "at");
+  }
+
+  /** The line a write from {@code before} to {@code after} records. */
+  static Activity between(Negotiation before, Negotiation after, ReplyId replyId, AgentMode mode) {
+    return new Activity(
+        before.id(),
+        after.lastActorId().orElse(null),
+        after.lastAction(),
+        before.state(),
+        after.state(),
+        after.version(),
+        after.updatedAt(),
+        replyId,
+        mode);
   }
 }

@@ -1,5 +1,7 @@
 package com.kairos.domain.negotiation;
 
+import com.kairos.domain.common.Names;
+
 /** The action is not allowed in the current state (reason {@code invalid_state_transition}). */
 public final class InvalidStateTransition extends TransitionRefused {
   private static final long serialVersionUID = 1L;
@@ -8,6 +10,15 @@ public final class InvalidStateTransition extends TransitionRefused {
     super(
         currentState,
         requestedAction,
-        "cannot " + requestedAction.wire() + " a " + currentState.wire() + " negotiation");
+        "cannot "
+            + Names.lowerCase(requestedAction)
+            + " a "
+            + Names.lowerCase(currentState)
+            + " negotiation");
+  }
+
+  @Override
+  <R> R accept(RefusalVisitor<R> visitor) {
+    return visitor.invalidStateTransition(this);
   }
 }

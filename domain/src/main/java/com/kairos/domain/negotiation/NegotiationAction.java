@@ -1,7 +1,5 @@
 package com.kairos.domain.negotiation;
 
-import java.util.Locale;
-
 /** What changed a negotiation last; also the action a refusal names. */
 public enum NegotiationAction {
   START,
@@ -11,8 +9,4 @@ public enum NegotiationAction {
   COUNTER,
   CANCEL,
   EXPIRE;
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

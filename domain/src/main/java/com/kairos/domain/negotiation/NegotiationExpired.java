@@ -16,4 +16,9 @@ public final class NegotiationExpired extends TransitionRefused {
   public Instant expiredAt() {
     return expiredAt;
   }
+
+  @Override
+  <R> R accept(RefusalVisitor<R> visitor) {
+    return visitor.negotiationExpired(this);
+  }
 }

@@ -1,7 +1,5 @@
 package com.kairos.domain.negotiation;
 
-import java.util.Locale;
-
 /** The lifecycle state of a negotiation. */
 public enum NegotiationState {
   DRAFT,
@@ -12,9 +10,5 @@ public enum NegotiationState {
   /** Draft and active negotiations can still change; the others cannot be reopened. */
   public boolean isOpen() {
     return this == DRAFT || this == ACTIVE;
-  }
-
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
   }
 }

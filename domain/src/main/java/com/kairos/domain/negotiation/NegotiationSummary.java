@@ -32,15 +32,13 @@ public record NegotiationSummary(
   public NegotiationSummary {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(myStatus, "my_status");
-    Objects.requireNonNull(updatedAt, "updated_at");
+    Objects.requireNonNull(myStatus, "myStatus");
+    Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
   /** The summary of {@code negotiation} for participant {@code me}. */
   public static NegotiationSummary of(Negotiation negotiation, UserId me) {
     Participant mine = negotiation.participant(me).orElseThrow();
-    int accepted =
-        (int) negotiation.participants().stream().filter(p -> p.status().agrees()).count();
     return new NegotiationSummary(
         negotiation.id(),
         negotiation.ownerId(),
@@ -51,7 +49,7 @@ public record NegotiationSummary(
         negotiation.agentRound(),
         negotiation.version(),
         negotiation.participantCount(),
-        accepted,
+        negotiation.acceptedCount(),
         mine.status(),
         negotiation.lastActorId().orElse(null),
         negotiation.lastAction(),
@@ -64,25 +62,25 @@ public record NegotiationSummary(
     return participantCount > 2;
   }
 
-  /** As {@link Negotiation#asOf}: past its expiry an open negotiation reads as expired. */
+  /** As {@link Negotiation#asOf}, by the one {@link Expiry} rule. */
   public NegotiationSummary asOf(Instant now) {
-    if (!state.isOpen() || now.isBefore(expiresAt)) {
+    if (!Expiry.isDue(state, expiresAt, now)) {
       return this;
     }
     return new NegotiationSummary(
         id,
         ownerId,
-        NegotiationState.CANCELLED,
-        CancelReason.EXPIRED,
+        Expiry.STATE,
+        Expiry.REASON,
         intentCategory,
         agentMode,
         agentRound,
-        version + 1,
+        Expiry.versionAfter(version),
         participantCount,
         acceptedCount,
         myStatus,
         null,
-        NegotiationAction.EXPIRE,
+        Expiry.ACTION,
         createdAt,
         updatedAt,
         expiresAt);

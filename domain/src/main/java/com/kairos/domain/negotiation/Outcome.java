@@ -7,6 +7,6 @@ import java.util.Objects;
 /** What a finalized negotiation settled on; {@code venueId} is null when no venue was proposed. */
 public record Outcome(SlotId slotId, VenueId venueId) {
   public Outcome {
-    Objects.requireNonNull(slotId, "slot_id");
+    Objects.requireNonNull(slotId, "slotId");
   }
 }

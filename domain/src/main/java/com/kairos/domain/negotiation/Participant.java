@@ -23,7 +23,7 @@ public record Participant(
     EncryptedBlob encryptedPayload) {
 
   public Participant {
-    Objects.requireNonNull(userId, "user_id");
+    Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(status, "status");
     acceptedSlotIds = frozen(acceptedSlotIds);

@@ -21,7 +21,7 @@ public record ProposedSlot(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(range, "range");
     Objects.requireNonNull(timezone, "timezone");
-    Objects.requireNonNull(proposedBy, "proposed_by");
+    Objects.requireNonNull(proposedBy, "proposedBy");
     if (round < 0) {
       throw new IllegalArgumentException("round must not be negative");
     }

@@ -19,7 +19,7 @@ public record ProposedVenue(
 
   public ProposedVenue {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(proposedBy, "proposed_by");
+    Objects.requireNonNull(proposedBy, "proposedBy");
     if (round < 0) {
       throw new IllegalArgumentException("round must not be negative");
     }

@@ -12,6 +12,21 @@ public sealed interface Reply {
 
   NegotiationAction action();
 
+  /** Calls the {@code visitor} method for this kind of reply. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of reply: Java 17 has no pattern matching for {@code switch}, so a new kind
+   * of reply is a compile error in every visitor until it is handled there.
+   */
+  interface Visitor<R> {
+    R accept(Accept accept);
+
+    R decline(Decline decline);
+
+    R counter(Counter counter);
+  }
+
   /**
    * Accept some options. A null list means "all open slots" / "all venues"; a given list must name
    * options of this negotiation.
@@ -26,6 +41,11 @@ public sealed interface Reply {
     public NegotiationAction action() {
       return NegotiationAction.ACCEPT;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.accept(this);
+    }
   }
 
   /** Leave the negotiation (invitees only). */
@@ -33,6 +53,11 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.DECLINE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.decline(this);
     }
   }
 
@@ -72,6 +97,11 @@ public sealed interface Reply {
     public NegotiationAction action() {
       return NegotiationAction.COUNTER;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.counter(this);
+    }
   }
 
   /**
@@ -98,21 +128,22 @@ public sealed interface Reply {
             "only a counter proposes options");
       }
     }
-    switch (action) {
-      case ACCEPT:
-        return new Accept(slotIds, venueIds);
-      case DECLINE:
+    return switch (action) {
+      case ACCEPT -> new Accept(slotIds, venueIds);
+      case DECLINE -> {
         if (slotIds != null || venueIds != null) {
           throw new ValidationFailure(
               slotIds != null ? "accepted_slot_ids" : "accepted_venue_ids",
               "selection_not_allowed",
               "a decline accepts nothing");
         }
-        return new Decline();
-      case COUNTER:
-        return new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
-      default:
-        throw new ValidationFailure("action", "invalid_enum", "must be accept, decline or counter");
-    }
+        yield new Decline();
+      }
+      case COUNTER -> new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
+      // Listed one by one, not as a default: a new action must be placed on one side.
+      case START, SEND, CANCEL, EXPIRE ->
+          throw new ValidationFailure(
+              "action", "invalid_enum", "must be accept, decline or counter");
+    };
   }
 }

@@ -20,7 +20,7 @@ public record ReplyCommand(
     AgentMode agentMode) {
 
   public ReplyCommand {
-    Objects.requireNonNull(negotiationId, "negotiation_id");
+    Objects.requireNonNull(negotiationId, "negotiationId");
     Objects.requireNonNull(reply, "action");
     if (replyId != null) {
       Uuids.requireV4(replyId.value(), "reply_id");

@@ -22,7 +22,7 @@ public record SlotProposal(
     if (id != null) {
       Uuids.requireV4(id.value(), "id");
     }
-    Objects.requireNonNull(startsAt, "starts_at");
+    Objects.requireNonNull(startsAt, "startsAt");
     if (endsAt != null && durationMinutes != null) {
       throw new ValidationFailure(
           "duration_minutes", "conflicting_fields", "give ends_at or duration_minutes, not both");

@@ -38,10 +38,10 @@ public record StartCommand(
   public StartCommand {
     Objects.requireNonNull(id, "id");
     Uuids.requireV4(id.value(), "id");
-    Objects.requireNonNull(intentCategory, "intent_category");
-    Objects.requireNonNull(participantIds, "participant_ids");
-    Objects.requireNonNull(proposedSlots, "proposed_slots");
-    Objects.requireNonNull(encryptedPayload, "encrypted_payload");
+    Objects.requireNonNull(intentCategory, "intentCategory");
+    Objects.requireNonNull(participantIds, "participantIds");
+    Objects.requireNonNull(proposedSlots, "proposedSlots");
+    Objects.requireNonNull(encryptedPayload, "encryptedPayload");
     participantIds = List.copyOf(participantIds);
     proposedSlots = List.copyOf(proposedSlots);
     proposedVenues = proposedVenues == null ? null : List.copyOf(proposedVenues);

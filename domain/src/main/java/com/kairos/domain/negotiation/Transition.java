@@ -17,10 +17,43 @@ public record Transition(Negotiation negotiation, Activity activity, Result resu
   }
 
   /** The three ways a write can leave a negotiation. */
-  public sealed interface Result {}
+  public sealed interface Result {
+    /** Calls the {@code visitor} method for this result. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** The calendar events this result creates (only a finalization creates any). */
+    List<Event> confirmedEvents();
+
+    /** Whether the negotiation's events must be cancelled (a finalized one was cancelled). */
+    boolean voidsEvents();
+  }
+
+  /** One method per result, so a new one is a compile error until every visitor handles it. */
+  public interface Visitor<R> {
+    R stillOpen(StillOpen result);
+
+    R finalized(Finalized result);
+
+    R cancelled(Cancelled result);
+  }
 
   /** Still draft or active. */
-  public record StillOpen() implements Result {}
+  public record StillOpen() implements Result {
+    @Override
+    public List<Event> confirmedEvents() {
+      return List.of();
+    }
+
+    @Override
+    public boolean voidsEvents() {
+      return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.stillOpen(this);
+    }
+  }
 
   /** Everyone left agreed: the outcome and one confirmed event per agreeing participant. */
   public record Finalized(Outcome outcome, List<Event> events) implements Result {
@@ -28,12 +61,37 @@ public record Transition(Negotiation negotiation, Activity activity, Result resu
       Objects.requireNonNull(outcome, "outcome");
       events = List.copyOf(events);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.finalized(this);
+    }
+
+    @Override
+    public List<Event> confirmedEvents() {
+      return events;
+    }
+
+    @Override
+    public boolean voidsEvents() {
+      return false;
+    }
   }
 
   /** Cancelled; {@code voidsEvents} when it had been finalized and its events must be cancelled. */
   public record Cancelled(CancelReason reason, boolean voidsEvents) implements Result {
     public Cancelled {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.cancelled(this);
+    }
+
+    @Override
+    public List<Event> confirmedEvents() {
+      return List.of();
     }
   }
 }

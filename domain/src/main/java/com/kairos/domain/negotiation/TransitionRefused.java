@@ -7,7 +7,8 @@ import java.util.Objects;
  * A write the state machine refuses (HTTP 409). Every refusal names the state the negotiation is in
  * and the action that was asked for.
  */
-public abstract class TransitionRefused extends DomainException {
+public abstract sealed class TransitionRefused extends DomainException
+    permits InvalidStateTransition, NegotiationExpired, OrganizerCannotDecline, StaleVersion {
   private static final long serialVersionUID = 1L;
   private final NegotiationState currentState;
   private final NegotiationAction requestedAction;
@@ -18,6 +19,9 @@ public abstract class TransitionRefused extends DomainException {
     this.currentState = Objects.requireNonNull(currentState);
     this.requestedAction = Objects.requireNonNull(requestedAction);
   }
+
+  /** Calls the {@code visitor} method for this refusal. */
+  abstract <R> R accept(RefusalVisitor<R> visitor);
 
   public NegotiationState currentState() {
     return currentState;

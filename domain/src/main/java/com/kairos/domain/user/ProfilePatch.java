@@ -12,9 +12,9 @@ public record ProfilePatch(
     FieldPatch<AgentMode> agentModeDefault) {
 
   public ProfilePatch {
-    Objects.requireNonNull(displayName, "display_name");
+    Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(locale, "locale");
-    Objects.requireNonNull(agentModeDefault, "agent_mode_default");
+    Objects.requireNonNull(agentModeDefault, "agentModeDefault");
     displayName.map(
         name -> {
           UserProfile.requireDisplayName(name);

@@ -25,10 +25,10 @@ public record UserProfile(
 
   public UserProfile {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(firebaseUid, "firebase_uid");
-    Objects.requireNonNull(agentModeDefault, "agent_mode_default");
-    Objects.requireNonNull(createdAt, "created_at");
-    Objects.requireNonNull(updatedAt, "updated_at");
+    Objects.requireNonNull(firebaseUid, "firebaseUid");
+    Objects.requireNonNull(agentModeDefault, "agentModeDefault");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     featureFlags = Map.copyOf(featureFlags == null ? Map.of() : featureFlags);
     if (displayName != null) {
       requireDisplayName(displayName);

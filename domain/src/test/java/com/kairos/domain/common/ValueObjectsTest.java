@@ -112,14 +112,6 @@ class ValueObjectsTest {
         .isEqualTo(Instant.parse("2026-11-23T10:00:00.123456Z"));
   }
 
-  @Test
-  void wireEnumsParseLowerCaseNamesOnly() {
-    assertThat(IntentCategory.fromWire("brunch")).isEqualTo(IntentCategory.BRUNCH);
-    assertThat(AgentMode.fromWire("autonomous")).isEqualTo(AgentMode.AUTONOMOUS);
-    assertRefused(() -> IntentCategory.fromWire("BRUNCH"), "intent_category", "invalid_enum");
-    assertRefused(() -> AgentMode.fromWire(null), "agent_mode", "invalid_enum");
-  }
-
   private static String b64(int bytes) {
     return Base64.getEncoder().encodeToString(new byte[bytes]);
   }

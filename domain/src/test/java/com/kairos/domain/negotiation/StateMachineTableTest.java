@@ -10,6 +10,7 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.domain.common.AccessDenied;
+import com.kairos.domain.common.Names;
 import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.testing.SequentialIds;
@@ -243,10 +244,10 @@ class StateMachineTableTest {
       assertThat(t.activity().fromState()).isEqualTo(n.state());
       assertThat(t.activity().toState()).isEqualTo(after.state());
       return "-> "
-          + after.state().wire()
-          + after.cancelReason().map(r -> "/" + r.wire()).orElse("");
+          + Names.lowerCase(after.state())
+          + after.cancelReason().map(r -> "/" + Names.lowerCase(r)).orElse("");
     } catch (InvalidStateTransition e) {
-      return invalid(e.currentState().wire(), e.requestedAction().wire());
+      return invalid(Names.lowerCase(e.currentState()), Names.lowerCase(e.requestedAction()));
     } catch (NegotiationExpired e) {
       assertThat(e.expiredAt()).isEqualTo(n.expiresAt());
       assertThat(e.currentState()).isEqualTo(NegotiationState.CANCELLED);

@@ -1,4 +1,4 @@
-package com.kairos.domain.port;
+package com.kairos.application.port;
 
 import java.time.Instant;
 import java.util.Objects;

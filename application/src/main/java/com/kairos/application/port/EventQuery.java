@@ -1,4 +1,4 @@
-package com.kairos.domain.port;
+package com.kairos.application.port;
 
 import com.kairos.domain.event.EventStatus;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.kairos.domain.port;
+package com.kairos.application.port;
 
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;

@@ -1,0 +1,77 @@
+package com.kairos.domain.negotiation;
+
+import com.kairos.domain.common.IdGenerator;
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.ValidationFailure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The creation rules of a negotiation: at least one invitee and at most {@link
+ * Limits#MAX_INVITEES}, options in the future with unused ids, an expiry within {@link
+ * Limits#MAX_EXPIRY}. The organizer starts out accepting every initial option.
+ */
+final class NegotiationStart {
+  private NegotiationStart() {}
+
+  static NegotiationSnapshot snapshot(
+      StartCommand command, UserId owner, Instant now, IdGenerator ids) {
+    Instant expiresAt = resolveExpiry(command.expiresAt(), now);
+    List<UserId> invitees =
+        command.participantIds().stream().filter(p -> !p.equals(owner)).toList();
+    if (invitees.isEmpty()) {
+      throw new ValidationFailure("participant_ids", "no_invitees", "must name an invitee");
+    }
+    if (invitees.size() > Limits.MAX_INVITEES) {
+      throw new ValidationFailure(
+          "participant_ids",
+          "too_many_participants",
+          "at most " + Limits.MAX_INVITEES + " invitees");
+    }
+    List<ProposedSlot> slots =
+        Proposals.slots(
+            command.proposedSlots(), "proposed_slots", new HashSet<>(), owner, 0, now, ids);
+    List<ProposedVenue> venues =
+        Proposals.venues(command.venues(), "proposed_venues", new HashSet<>(), owner, 0, ids);
+    List<Participant> participants = new ArrayList<>();
+    participants.add(
+        new Participant(
+            owner,
+            ParticipantRole.ORGANIZER,
+            ParticipantStatus.ACCEPTED,
+            Proposals.slotIds(slots),
+            Proposals.venueIds(venues),
+            now,
+            null));
+    invitees.forEach(u -> participants.add(Participant.invitee(u)));
+    return new NegotiationSnapshot(
+        command.id(),
+        owner,
+        command.intentCategory(),
+        command.agentModeOrDefault(),
+        Lifecycle.started(command.initialStateOrDefault(), expiresAt, now),
+        Revision.first(owner, now),
+        new Roster(participants),
+        new Options(slots, venues, 0),
+        new Payloads(command.encryptedPayload(), null, command.blobVersionOrDefault()),
+        command.fingerprint());
+  }
+
+  private static Instant resolveExpiry(Instant requested, Instant now) {
+    if (requested == null) {
+      return now.plus(Limits.DEFAULT_EXPIRY);
+    }
+    if (!requested.isAfter(now)) {
+      throw new ValidationFailure("expires_at", "expires_in_past", "must be in the future");
+    }
+    if (requested.isAfter(now.plus(Limits.MAX_EXPIRY))) {
+      throw new ValidationFailure(
+          "expires_at",
+          "expires_too_far",
+          "must be at most " + Limits.MAX_EXPIRY.toDays() + " days ahead");
+    }
+    return requested;
+  }
+}

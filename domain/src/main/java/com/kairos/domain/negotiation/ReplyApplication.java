@@ -1,0 +1,122 @@
+package com.kairos.domain.negotiation;
+
+import static com.kairos.domain.negotiation.Proposals.union;
+
+import com.kairos.domain.common.IdGenerator;
+import com.kairos.domain.common.SlotId;
+import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.VenueId;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a participant's accept, decline or counter does to the roster, the options and the payloads,
+ * before the consensus rule looks at the result.
+ */
+final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> {
+
+  /** The parts a reply changes. */
+  record Applied(Roster roster, Options options, Payloads payloads) {
+    Applied withCounterPayload(Reply.Counter counter) {
+      return new Applied(roster, options, payloads.withCounter(counter.counterPayload()));
+    }
+  }
+
+  private final Negotiation current;
+  private final Participant me;
+  private final ReplyCommand command;
+  private final Instant now;
+  private final IdGenerator ids;
+
+  private ReplyApplication(
+      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
+    this.current = current;
+    this.me = me;
+    this.command = command;
+    this.now = now;
+    this.ids = ids;
+  }
+
+  static Applied apply(
+      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
+    return command.reply().accept(new ReplyApplication(current, me, command, now, ids));
+  }
+
+  @Override
+  public Applied decline(Reply.Decline decline) {
+    if (me.role() == ParticipantRole.ORGANIZER) {
+      throw new OrganizerCannotDecline(current.state());
+    }
+    return answered(current.roster(), ParticipantStatus.DECLINED, Set.of(), Set.of(), null);
+  }
+
+  @Override
+  public Applied accept(Reply.Accept accept) {
+    Options options = current.options();
+    Set<SlotId> slots = options.acceptedSlots(accept.slotIds(), "accepted_slot_ids", now, true);
+    Set<VenueId> venues = options.acceptedVenues(accept.venueIds(), "accepted_venue_ids");
+    return answered(current.roster(), ParticipantStatus.ACCEPTED, slots, venues, null);
+  }
+
+  @Override
+  public Applied counter(Reply.Counter counter) {
+    Options before = current.options();
+    int max = Limits.MAX_OPTIONS_PER_NEGOTIATION;
+    if (before.slots().size() + counter.newSlots().size() > max) {
+      throw new ValidationFailure(
+          "counter_slots", "too_many_options", "at most " + max + " slots per negotiation");
+    }
+    if (before.venues().size() + counter.newVenues().size() > max) {
+      throw new ValidationFailure(
+          "counter_venues", "too_many_options", "at most " + max + " venues per negotiation");
+    }
+    int round = before.round() + 1;
+    List<ProposedSlot> newSlots =
+        Proposals.slots(
+            counter.newSlots(),
+            "counter_slots",
+            new HashSet<>(before.slotIds()),
+            me.userId(),
+            round,
+            now,
+            ids);
+    List<ProposedVenue> newVenues =
+        Proposals.venues(
+            counter.newVenues(),
+            "counter_venues",
+            new HashSet<>(before.venueIds()),
+            me.userId(),
+            round,
+            ids);
+    Options after = before.counteredWith(newSlots, newVenues);
+    // Leaving both the new and the listed options out means "everything open still suits me".
+    Set<SlotId> mySlots =
+        counter.newSlots().isEmpty() && counter.slotIds() == null
+            ? before.openSlotIds(now)
+            : union(
+                Proposals.slotIds(newSlots),
+                before.listedSlots(counter.slotIds(), "accepted_slot_ids", now));
+    Set<VenueId> myVenues =
+        counter.newVenues().isEmpty() && counter.venueIds() == null
+            ? after.venueIds()
+            : union(
+                Proposals.venueIds(newVenues),
+                before.listedVenues(counter.venueIds(), "accepted_venue_ids"));
+    Roster reset = current.roster().resetAllBut(me.userId());
+    return answered(reset, ParticipantStatus.COUNTERED, mySlots, myVenues, after)
+        .withCounterPayload(counter);
+  }
+
+  private Applied answered(
+      Roster roster,
+      ParticipantStatus status,
+      Set<SlotId> slots,
+      Set<VenueId> venues,
+      Options options) {
+    Participant answer = me.answer(status, slots, venues, now, command.encryptedPayload());
+    return new Applied(
+        roster.with(answer), options == null ? current.options() : options, current.payloads());
+  }
+}
