@@ -4,6 +4,7 @@ import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.ConcurrentModification;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -45,17 +46,19 @@ public final class JdbiTransactions implements Transactions {
       return work.get();
     }
     try {
-      return jdbi.withHandle(
-          handle -> {
-            current.set(handle);
-            try {
-              return work.get();
-            } finally {
-              current.clear();
-            }
-          });
+      return jdbi.withHandle(handle -> onHandle(handle, work));
     } catch (RuntimeException e) {
       throw DatabaseFailures.translate(e);
+    }
+  }
+
+  /** Runs {@code work} with {@code handle} as the repositories' current handle. */
+  private <T> T onHandle(Handle handle, Supplier<T> work) {
+    current.set(handle);
+    try {
+      return work.get();
+    } finally {
+      current.clear();
     }
   }
 
@@ -65,15 +68,7 @@ public final class JdbiTransactions implements Transactions {
         // No isolation level here: Jdbi would read and restore it around every transaction, a
         // round trip each (SHOW TRANSACTION ISOLATION LEVEL). The pool sets READ COMMITTED once
         // per connection instead.
-        return jdbi.inTransaction(
-            handle -> {
-              current.set(handle);
-              try {
-                return work.get();
-              } finally {
-                current.clear();
-              }
-            });
+        return jdbi.inTransaction(handle -> onHandle(handle, work));
       } catch (ConcurrentModification e) {
         if (attempt == ATTEMPTS) {
           throw e;
