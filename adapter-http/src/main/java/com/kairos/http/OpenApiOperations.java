@@ -2,7 +2,6 @@ package com.kairos.http;
 
 import static com.kairos.http.OpenApiSchemas.COMPONENTS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -163,7 +162,7 @@ final class OpenApiOperations {
     for (String q : route.queryParams()) {
       ObjectNode p = params.addObject();
       p.put("name", q).put("in", "query").put("required", false);
-      p.set("schema", querySchema(q));
+      p.set("schema", OpenApiVocabulary.querySchema(q));
     }
   }
 
@@ -203,7 +202,7 @@ final class OpenApiOperations {
     }
     for (int status : errors) {
       ObjectNode r = responses.putObject(String.valueOf(status));
-      r.put("description", describe(status));
+      r.put("description", OpenApiVocabulary.describe(status));
       String extra =
           status == 401 ? "WWWAuthenticate" : status == 429 || status == 503 ? "RetryAfter" : null;
       body(headers(r, extra), "ErrorResponse");
@@ -252,43 +251,6 @@ final class OpenApiOperations {
         .putObject("application/json")
         .putObject("schema")
         .put("$ref", COMPONENTS + schema);
-  }
-
-  static String describe(int status) {
-    return switch (status) {
-      case 400 -> "validation_error: malformed request (details.field, details.reason)";
-      case 401 -> "authentication_error (details.reason)";
-      case 403 -> "authorization_error (details.resource_type, details.resource_id)";
-      case 404 -> "not_found (details.resource_type, details.resource_id)";
-      case 408 -> "request_timeout: the body arrived too slowly";
-      case 409 -> "conflict_error (details.reason)";
-      case 413 -> "payload_too_large (details.max_bytes)";
-      case 415 -> "unsupported_media_type";
-      case 422 -> "validation_error: a rule the schema cannot see (details.field, details.reason)";
-      case 429 -> "rate_limit_exceeded (details.retry_after_seconds)";
-      case 503 -> "service_unavailable (details.dependency: database, firebase or capacity)";
-      default -> "internal_error (details.request_id)";
-    };
-  }
-
-  private static JsonNode querySchema(String name) {
-    ObjectNode s = Json.MAPPER.createObjectNode();
-    switch (name) {
-      case "limit" ->
-          s.put("type", "integer").put("minimum", 1).put("maximum", 100).put("default", 20);
-      case "awaiting_me" -> s.put("type", "boolean");
-      case "updated_after", "after" -> s.put("$ref", COMPONENTS + "Timestamp");
-      case "role" -> s.put("$ref", COMPONENTS + "ParticipantRole");
-      case "status" -> {
-        s.put("type", "string");
-        s.putArray("enum").add("confirmed").add("cancelled");
-      }
-      case "state" ->
-          s.put("type", "string")
-              .put("description", "Comma-separated list of draft, active, finalized, cancelled");
-      default -> s.put("type", "string");
-    }
-    return s;
   }
 
   private static void header(ObjectNode p, String name, String description) {
