@@ -132,8 +132,13 @@ final class OpenApiSchemas {
     if (type != null && type.isTextual()) {
       schema.putArray("type").add(type.asText()).add("null");
     }
-    if (schema.get("enum") instanceof ArrayNode values) {
-      values.addNull();
+    // swift-openapi-generator refuses an enum that lists null, and an enum without null refuses
+    // the null the type allows: a nullable enum becomes a string pattern (Swift sees String?).
+    if (schema.remove("enum") instanceof ArrayNode values) {
+      List<String> names = new ArrayList<>();
+      values.forEach(v -> names.add(v.asText()));
+      schema.put("pattern", "^(" + String.join("|", names) + ")$");
+      schema.put("description", "One of " + String.join(", ", names) + ", or null.");
     }
   }
 

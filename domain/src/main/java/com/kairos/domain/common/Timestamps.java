@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The one way to read "now": UTC, truncated to microseconds, the precision PostgreSQL keeps, so
- * that a value read back equals the value written and keyset cursors stay exact.
+ * The one way to read "now": UTC, truncated to milliseconds, the precision the API writes, so that
+ * a value read back equals the value written, keyset cursors stay exact, and a timestamp a client
+ * received (e.g. {@code updated_at} passed back as {@code updated_after}) is exactly the stored
+ * one.
  */
 public final class Timestamps {
   private Timestamps() {}
@@ -16,6 +18,6 @@ public final class Timestamps {
   }
 
   public static Instant truncate(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
+    return instant.truncatedTo(ChronoUnit.MILLIS);
   }
 }
