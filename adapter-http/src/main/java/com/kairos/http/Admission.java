@@ -88,6 +88,11 @@ final class Admission {
 
   private ApiError shed() {
     metrics.error("shed");
+    return atCapacity();
+  }
+
+  /** 503 {@code capacity}: what a shed request gets, from this gate or from Jetty. */
+  static ApiError atCapacity() {
     return new ApiError(
         503,
         "service_unavailable",

@@ -57,19 +57,14 @@ final class JettyErrors extends ErrorHandler {
       case 408:
         return Admission.timeout();
       case 413:
-        return HttpApi.tooLarge();
+        return AccessFilter.tooLarge();
       case 414:
         return new ApiError(414, "uri_too_long", "The request URI is too long", Map.of(), null);
       case 431:
         return new ApiError(
             431, "headers_too_large", "The request headers are too large", Map.of(), null);
       case 503:
-        return new ApiError(
-            503,
-            "service_unavailable",
-            "The server is at capacity; retry shortly",
-            Map.of("dependency", "capacity"),
-            Map.of("Retry-After", "1"));
+        return Admission.atCapacity();
       default:
         if (code >= 500) {
           return new ApiError(
