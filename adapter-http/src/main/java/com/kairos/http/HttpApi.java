@@ -1,10 +1,8 @@
 package com.kairos.http;
 
 import com.kairos.application.UseCases;
-import com.kairos.application.port.AuthenticationFailed;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
-import com.kairos.application.port.VerifiedIdentity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -12,7 +10,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The Kairos REST API on Javalin: every route of api.md, registered in {@link #routes}, behind the
- * request-id, version, CORS, authentication and content filters, with one exception mapper.
+ * The Kairos REST API on Javalin: every route of api.md (declared in {@link ApiRoutes}) behind the
+ * request-id, version and CORS filters, the {@link AccessFilter} (authentication, rate limits, body
+ * headers) and {@link Admission}, with one exception mapper.
  */
 public final class HttpApi {
   public static final String API_VERSION = "1";
@@ -31,13 +29,8 @@ public final class HttpApi {
       "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate";
 
   private final ApiSettings settings;
-  private final IdentityVerifier identities;
-  private final RateLimiter limiter;
   private final HttpMetrics metrics;
-  private final RateLimiter.Limit global;
-  private final RateLimiter.Limit userReads;
-  private final RateLimiter.Limit userWrites;
-  private final RateLimiter.Limit anonymous;
+  private final AccessFilter access;
   private final List<Route> routes;
   private final Admission admission;
   private final Javalin app;
@@ -61,20 +54,13 @@ public final class HttpApi {
       ApiSettings settings,
       Clock clock) {
     this.settings = settings;
-    this.identities = identities;
-    this.limiter = limiter;
     this.metrics = metrics;
-    ApiSettings.RateLimits limits = settings.rateLimits();
-    this.global =
-        new RateLimiter.Limit("global", limits.globalPerMinute(), limits.globalPerMinute());
-    this.userReads = perCaller("user_read", limits.perUserPerMinute(), limits.burst());
-    this.userWrites = perCaller("user_write", limits.perUserWritePerMinute(), limits.burst());
-    this.anonymous = perCaller("anonymous", limits.anonymousPerMinute(), limits.burst());
+    this.access = new AccessFilter(identities, limiter, metrics, settings.rateLimits());
     this.admission = new Admission(settings.capacity(), metrics);
     RequestSchemas schemas = new RequestSchemas();
     Envelope envelope = new Envelope(clock);
     this.routes =
-        routes(
+        ApiRoutes.all(
             new NegotiationHandlers(
                 useCases.startNegotiation(),
                 useCases.replyToNegotiation(),
@@ -107,7 +93,7 @@ public final class HttpApi {
               config.http.generateEtags = false;
               config.router.ignoreTrailingSlashes = true;
               config.routes.before(this::beforeEverything);
-              config.routes.beforeMatched(this::beforeEndpoint);
+              config.routes.beforeMatched(access::beforeHandler);
               for (Route r : routes) {
                 config.routes.addHttpHandler(
                     r.method(),
@@ -122,237 +108,7 @@ public final class HttpApi {
             });
   }
 
-  /** Every endpoint of the API; the one place routes are declared. */
-  private static List<Route> routes(
-      NegotiationHandlers n,
-      EventHandlers e,
-      ProfileHandlers p,
-      OperationsHandlers o,
-      Supplier<String> metricsScrape) {
-    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422, 429);
-    List<Integer> read = List.of(400, 401, 403, 404, 429);
-    List<Route> routes =
-        new java.util.ArrayList<>(
-            List.of(
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/start",
-                    n::start,
-                    true,
-                    "Start a negotiation",
-                    "start-negotiation.json",
-                    201,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 409, 413, 415, 422)),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/reply",
-                    n::reply,
-                    true,
-                    "Accept, decline or counter-propose",
-                    "reply-negotiation.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/send",
-                    n::send,
-                    true,
-                    "Send a draft",
-                    "negotiation-action.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/cancel",
-                    n::cancel,
-                    true,
-                    "Cancel a negotiation",
-                    "negotiation-action.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.GET,
-                    "/negotiations",
-                    n::list,
-                    true,
-                    "List my negotiations",
-                    null,
-                    200,
-                    "NegotiationSummary[]",
-                    "ListMeta",
-                    List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/negotiations/{id}",
-                    n::get,
-                    true,
-                    "Read one negotiation",
-                    null,
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    read),
-                new Route(
-                    HandlerType.GET,
-                    "/events/upcoming",
-                    e::upcoming,
-                    true,
-                    "My upcoming confirmed events",
-                    null,
-                    200,
-                    "Event[]",
-                    "CountMeta",
-                    List.of("after", "limit"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/events",
-                    e::list,
-                    true,
-                    "List my events",
-                    null,
-                    200,
-                    "Event[]",
-                    "ListMeta",
-                    List.of("status", "updated_after", "limit", "cursor"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/events/{id}",
-                    e::get,
-                    true,
-                    "Read one event",
-                    null,
-                    200,
-                    "Event",
-                    "Meta",
-                    List.of(),
-                    read),
-                new Route(
-                    HandlerType.POST,
-                    "/events",
-                    e::create,
-                    true,
-                    "Create a manual event",
-                    "create-event.json",
-                    201,
-                    "Event",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 409, 413, 415, 422)),
-                new Route(
-                    HandlerType.GET,
-                    "/me",
-                    p::get,
-                    true,
-                    "My profile (created on first call)",
-                    null,
-                    200,
-                    "Profile",
-                    "Meta",
-                    List.of(),
-                    List.of(401)),
-                new Route(
-                    HandlerType.PATCH,
-                    "/me",
-                    p::patch,
-                    true,
-                    "Update my profile",
-                    "patch-me.json",
-                    200,
-                    "Profile",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 413, 415, 422)),
-                new Route(
-                    HandlerType.GET,
-                    "/health",
-                    o::health,
-                    false,
-                    "Liveness",
-                    null,
-                    200,
-                    "Health",
-                    "Meta",
-                    List.of(),
-                    List.of()),
-                new Route(
-                    HandlerType.GET,
-                    "/ready",
-                    o::ready,
-                    false,
-                    "Readiness",
-                    null,
-                    200,
-                    "Ready",
-                    "Meta",
-                    List.of(),
-                    List.of(503)),
-                new Route(
-                    HandlerType.GET,
-                    "/version",
-                    o::version,
-                    false,
-                    "Build and schema versions",
-                    null,
-                    200,
-                    "Version",
-                    "Meta",
-                    List.of(),
-                    List.of()),
-                new Route(
-                    HandlerType.GET,
-                    "/openapi.json",
-                    o::openApi,
-                    false,
-                    "This API's OpenAPI 3.1 document",
-                    null,
-                    200,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(429))));
-    if (metricsScrape != null) {
-      routes.add(
-          new Route(
-              HandlerType.GET,
-              "/metrics",
-              ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metricsScrape.get()),
-              false,
-              "Prometheus metrics",
-              null,
-              200,
-              null,
-              null,
-              List.of(),
-              List.of()));
-    }
-    return List.copyOf(routes);
-  }
-
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-
-  /** Operational endpoints are never rate limited. */
-  private static final java.util.Set<String> EXEMPT =
-      java.util.Set.of("/health", "/ready", "/version", "/metrics");
-
-  static boolean isExempt(String path) {
-    return EXEMPT.contains(path);
-  }
 
   private void wrapJetty() {
     JettySetup.onStarting(app.jettyServer().server(), settings.capacity());
@@ -445,51 +201,6 @@ public final class HttpApi {
     return true;
   }
 
-  private void beforeEndpoint(Context ctx) {
-    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    boolean exempt = endpoint != null && EXEMPT.contains(endpoint.path);
-    if (!exempt) {
-      limit("global", global);
-    }
-    if (ctx.routeRoles().contains(Access.AUTHENTICATED)) {
-      VerifiedIdentity identity;
-      try {
-        identity = identities.verify(bearerToken(ctx));
-      } catch (ApiError | AuthenticationFailed refused) {
-        // Failed attempts count against the caller's address: token guessing is throttled.
-        limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
-        throw refused;
-      }
-      Caller.set(ctx, identity);
-      boolean write = ctx.method() != HandlerType.GET;
-      limit("user:" + identity.userId().value(), write ? userWrites : userReads);
-    } else if (!exempt) {
-      limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
-    }
-    if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH) {
-      checkBody(ctx);
-    }
-  }
-
-  private static RateLimiter.Limit perCaller(String name, long perMinute, long burst) {
-    return new RateLimiter.Limit(name, perMinute, Math.min(burst, perMinute));
-  }
-
-  /** Takes a token from a bucket; keys are the verified user or the socket's address only. */
-  private void limit(String key, RateLimiter.Limit limit) {
-    RateLimiter.Verdict verdict = limiter.tryAcquire(key, limit);
-    if (!verdict.granted()) {
-      metrics.rateLimited(limit.name());
-      long seconds = verdict.retryAfterSeconds();
-      throw new ApiError(
-          429,
-          "rate_limit_exceeded",
-          "Too many requests; retry in " + seconds + " s",
-          Map.of("retry_after_seconds", seconds),
-          Map.of("Retry-After", String.valueOf(seconds)));
-    }
-  }
-
   private void afterEverything(Context ctx) {
     RequestLog.finish(ctx);
     MDC.remove(RequestIds.MDC_KEY);
@@ -499,70 +210,6 @@ public final class HttpApi {
         matched == null ? "unmatched" : matched.path,
         ctx.statusCode(),
         java.time.Duration.ofNanos(RequestLog.elapsedNanos(ctx)));
-  }
-
-  /**
-   * The token of an {@code Authorization: Bearer <token>} header, parsed by hand: this runs on
-   * every request and the header is about 900 characters, so no regex and no copies but one.
-   */
-  static String bearerToken(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
-      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MISSING_TOKEN);
-    }
-    int start = skipSpaces(header, 0);
-    int scheme = start + "bearer".length();
-    if (scheme >= header.length()
-        || !header.regionMatches(true, start, "bearer", 0, "bearer".length())
-        || !Character.isWhitespace(header.charAt(scheme))) {
-      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MALFORMED_TOKEN);
-    }
-    int from = skipSpaces(header, scheme);
-    int to = header.length();
-    while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
-      to--;
-    }
-    if (from == to) {
-      throw ErrorMapper.unauthenticated(AuthenticationFailed.Reason.MALFORMED_TOKEN);
-    }
-    return header.substring(from, to);
-  }
-
-  private static int skipSpaces(String text, int from) {
-    int i = from;
-    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static void checkBody(Context ctx) {
-    long length = ctx.req().getContentLengthLong();
-    boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
-    if (length > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    if (hasBody) {
-      String type = ctx.header("Content-Type");
-      String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-      if (!"application/json".equals(mediaType)) {
-        throw new ApiError(
-            415,
-            "unsupported_media_type",
-            "Request bodies must be application/json",
-            Map.of(),
-            null);
-      }
-    }
-  }
-
-  static ApiError tooLarge() {
-    return new ApiError(
-        413,
-        "payload_too_large",
-        "The request body is larger than 64 KiB",
-        Map.of("max_bytes", MAX_BODY_BYTES),
-        null);
   }
 
   // ------------------------------------------------------------------ errors
@@ -575,7 +222,7 @@ public final class HttpApi {
         return new ApiError(
             405, "method_not_allowed", "This route does not accept that method", Map.of(), null);
       case 413:
-        return tooLarge();
+        return AccessFilter.tooLarge();
       default:
         return new ApiError(
             e.getStatus(),

@@ -194,7 +194,7 @@ final class OpenApiOperations {
       errors.add(401);
       errors.add(429);
       errors.add(503);
-    } else if (!HttpApi.isExempt(route.path())) {
+    } else if (!AccessFilter.isExempt(route.path())) {
       errors.add(429);
     }
     if (route.requestSchema() != null) {
