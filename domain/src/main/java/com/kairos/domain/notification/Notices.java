@@ -1,0 +1,102 @@
+package com.kairos.domain.notification;
+
+import com.kairos.domain.common.UserId;
+import com.kairos.domain.event.Event;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationAction;
+import com.kairos.domain.negotiation.NegotiationState;
+import com.kairos.domain.negotiation.Participant;
+import com.kairos.domain.negotiation.ParticipantRole;
+import com.kairos.domain.negotiation.ParticipantStatus;
+import com.kairos.domain.negotiation.Transition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Who is told what after a write: the one home of the notification table. Every row that applies to
+ * a transition contributes its recipients (an accept that finalizes tells the organizer both), and
+ * the actor is never told of their own action.
+ */
+public final class Notices {
+  private Notices() {}
+
+  /**
+   * The notices {@code transition} causes; {@code before} is the negotiation it started from, or
+   * empty for a start.
+   */
+  public static List<Notice> of(Optional<Negotiation> before, Transition transition) {
+    Negotiation after = transition.negotiation();
+    NegotiationAction action = transition.activity().action();
+    UserId actor = transition.activity().actorId();
+    Table table = new Table(after, actor);
+    boolean activated =
+        after.state() == NegotiationState.ACTIVE
+            && before.map(b -> b.state() == NegotiationState.DRAFT).orElse(true);
+    if (activated) {
+      table.tell(NotificationKind.INVITED, p -> p.role() == ParticipantRole.INVITEE);
+    }
+    switch (action) {
+      case ACCEPT, DECLINE ->
+          table.tell(NotificationKind.REPLIED, p -> p.role() == ParticipantRole.ORGANIZER);
+      case COUNTER -> table.tell(NotificationKind.COUNTERED, Notices::stillIn);
+      case EXPIRE -> table.tell(NotificationKind.EXPIRED, Notices::stillIn);
+      case START, SEND, CANCEL -> {
+        // Activation is told above, a cancellation below: both follow from the result.
+      }
+    }
+    transition.result().accept(table);
+    return table.notices;
+  }
+
+  private static boolean stillIn(Participant p) {
+    return p.status() != ParticipantStatus.DECLINED;
+  }
+
+  /** Collects notices for one transition, leaving out the actor. */
+  private static final class Table implements Transition.Visitor<Void> {
+    private final Negotiation after;
+    private final UserId actor;
+    private final List<Notice> notices = new ArrayList<>();
+
+    Table(Negotiation after, UserId actor) {
+      this.after = after;
+      this.actor = actor;
+    }
+
+    void tell(NotificationKind kind, Predicate<Participant> who) {
+      for (Participant p : after.participants()) {
+        if (who.test(p)) {
+          add(kind, p.userId());
+        }
+      }
+    }
+
+    @Override
+    public Void stillOpen(Transition.StillOpen result) {
+      return null;
+    }
+
+    @Override
+    public Void finalized(Transition.Finalized result) {
+      for (Event event : result.events()) {
+        add(NotificationKind.FINALIZED, event.ownerId());
+      }
+      return null;
+    }
+
+    @Override
+    public Void cancelled(Transition.Cancelled result) {
+      tell(NotificationKind.CANCELLED, Notices::stillIn);
+      return null;
+    }
+
+    private void add(NotificationKind kind, UserId recipient) {
+      if (!Objects.equals(recipient, actor)) {
+        notices.add(new Notice(kind, after.id(), after.version(), recipient));
+      }
+    }
+  }
+}
