@@ -2,8 +2,10 @@ package com.kairos.postgres;
 
 import static com.kairos.postgres.PgCodes.code;
 
+import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Expiry;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** The expiry sweep: one statement expiring a batch of due negotiations and logging each. */
@@ -42,17 +44,17 @@ final class ExpirySweep {
           + "  INSERT INTO negotiation_activity (negotiation_id, actor_id, action, from_state,"
           + "    to_state, version, at)"
           + "  SELECT id, NULL, :expireAction, from_state, :expiredState, version, :now FROM expired"
-          + "  RETURNING 1"
-          + ") SELECT count(*) FROM logged"; // every CTE runs to completion, read or not
+          + "  RETURNING negotiation_id"
+          + ") SELECT negotiation_id FROM logged"; // every CTE runs to completion, read or not
 
-  static int run(Handle h, Instant now, int batchSize) {
+  static List<NegotiationId> run(Handle h, Instant now, int batchSize) {
     return h.createQuery(EXPIRE_SQL)
         .bind("expiredState", code(Expiry.STATE))
         .bind("expiredReason", code(Expiry.REASON))
         .bind("expireAction", code(Expiry.ACTION))
         .bind("now", Sql.ts(now))
         .bind("batch", batchSize)
-        .mapTo(Integer.class)
-        .one();
+        .map((rs, ctx) -> new NegotiationId(Sql.uuid(rs, "negotiation_id")))
+        .list();
   }
 }

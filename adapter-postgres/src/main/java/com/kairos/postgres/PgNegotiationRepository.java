@@ -258,7 +258,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
   }
 
   @Override
-  public int expireDue(Instant now, int batchSize) {
+  public List<NegotiationId> expireDue(Instant now, int batchSize) {
     return ExpirySweep.run(current.get(), now, batchSize);
   }
 }

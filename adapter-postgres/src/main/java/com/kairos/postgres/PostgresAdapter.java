@@ -1,8 +1,12 @@
 package com.kairos.postgres;
 
+import com.kairos.application.UseCases;
+import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.application.port.UserProfileRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,6 +25,8 @@ public final class PostgresAdapter {
   private final NegotiationRepository negotiations;
   private final EventRepository events;
   private final UserProfileRepository profiles;
+  private final DeviceRepository devices;
+  private final PushOutbox outbox;
 
   public PostgresAdapter(DataSource dataSource) {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -34,6 +40,8 @@ public final class PostgresAdapter {
     this.negotiations = new PgNegotiationRepository(current);
     this.events = new PgEventRepository(current);
     this.profiles = new PgUserProfileRepository(current);
+    this.devices = new PgDeviceRepository(current);
+    this.outbox = new PgPushOutbox(current);
   }
 
   /**
@@ -134,5 +142,18 @@ public final class PostgresAdapter {
 
   public UserProfileRepository profiles() {
     return profiles;
+  }
+
+  /** Every port the use cases take; {@code users} says which participant ids exist. */
+  public UseCases.Ports ports(UserDirectory users) {
+    return new UseCases.Ports(transactions, negotiations, events, profiles, users, devices, outbox);
+  }
+
+  public DeviceRepository devices() {
+    return devices;
+  }
+
+  public PushOutbox outbox() {
+    return outbox;
   }
 }

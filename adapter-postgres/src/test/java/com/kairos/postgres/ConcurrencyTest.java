@@ -40,13 +40,7 @@ class ConcurrencyTest {
   private final MutableClock clock = new MutableClock(NOW);
   private final UseCases useCases =
       UseCases.create(
-          ports.transactions(),
-          ports.negotiations(),
-          ports.events(),
-          ports.profiles(),
-          IdGenerator.random(),
-          new CursorCodec(InMemoryBackend.CURSOR_SECRET),
-          clock);
+          ports.all(), IdGenerator.random(), new CursorCodec(InMemoryBackend.CURSOR_SECRET), clock);
   private ExecutorService pool;
 
   @BeforeEach
@@ -105,7 +99,8 @@ class ConcurrencyTest {
     insertDueNegotiations(1000);
     clock.set(NOW.plus(Duration.ofHours(2)));
     ExpireDueNegotiations sweeper =
-        new ExpireDueNegotiations(ports.transactions(), ports.negotiations(), clock, 50);
+        new ExpireDueNegotiations(
+            ports.transactions(), ports.negotiations(), ports.outbox(), clock, 50);
 
     List<Integer> expired = raceAll(List.of(sweeper::sweep, sweeper::sweep));
 

@@ -1,8 +1,10 @@
 package com.kairos.postgres;
 
 import com.kairos.application.contract.PortsUnderTest;
+import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
 import com.kairos.postgres.testing.TestDatabase;
@@ -49,10 +51,20 @@ final class PostgresPorts implements PortsUnderTest {
   }
 
   @Override
+  public DeviceRepository devices() {
+    return adapter.devices();
+  }
+
+  @Override
+  public PushOutbox outbox() {
+    return adapter.outbox();
+  }
+
+  @Override
   public void reset() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE negotiations, events, app_users CASCADE");
+      s.execute("TRUNCATE negotiations, events, app_users, devices, push_outbox CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

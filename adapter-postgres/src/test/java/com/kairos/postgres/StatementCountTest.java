@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.application.testing.MutableClock;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.NegotiationId;
@@ -59,10 +60,7 @@ class StatementCountTest {
     PostgresAdapter adapter = new PostgresAdapter(pool);
     useCases =
         UseCases.create(
-            adapter.transactions(),
-            adapter.negotiations(),
-            adapter.events(),
-            adapter.profiles(),
+            adapter.ports(UserDirectory.unchecked()),
             IdGenerator.random(),
             new CursorCodec(
                 "a-statement-count-secret-of-32-bytes+".getBytes(StandardCharsets.UTF_8)),

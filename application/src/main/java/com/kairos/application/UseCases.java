@@ -1,6 +1,9 @@
 package com.kairos.application;
 
 import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.device.ListDevices;
+import com.kairos.application.device.RegisterDevice;
+import com.kairos.application.device.RemoveDevice;
 import com.kairos.application.event.CreateEvent;
 import com.kairos.application.event.GetEvent;
 import com.kairos.application.event.ListEvents;
@@ -12,8 +15,10 @@ import com.kairos.application.negotiation.ListNegotiations;
 import com.kairos.application.negotiation.ReplyToNegotiation;
 import com.kairos.application.negotiation.SendNegotiation;
 import com.kairos.application.negotiation.StartNegotiation;
+import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
 import com.kairos.application.port.UserProfileRepository;
@@ -36,40 +41,36 @@ public record UseCases(
     CreateEvent createEvent,
     GetProfile getProfile,
     UpdateProfile updateProfile,
-    ExpireDueNegotiations expireDueNegotiations) {
+    ExpireDueNegotiations expireDueNegotiations,
+    RegisterDevice registerDevice,
+    ListDevices listDevices,
+    RemoveDevice removeDevice) {
 
   /** The default number of expiries one sweep transaction writes. */
   public static final int EXPIRY_BATCH_SIZE = 500;
 
-  /** Every use case, with participant ids not checked against the identity provider. */
-  public static UseCases create(
-      Transactions tx,
-      NegotiationRepository negotiations,
-      EventRepository events,
-      UserProfileRepository profiles,
-      IdGenerator ids,
-      CursorCodec cursors,
-      Clock clock) {
-    return create(
-        tx, negotiations, events, profiles, UserDirectory.unchecked(), ids, cursors, clock);
-  }
-
-  /** Every use case; {@code users} says which participant ids exist. */
-  public static UseCases create(
-      Transactions tx,
+  /** The ports the use cases need; {@code users} says which participant ids exist. */
+  public record Ports(
+      Transactions transactions,
       NegotiationRepository negotiations,
       EventRepository events,
       UserProfileRepository profiles,
       UserDirectory users,
-      IdGenerator ids,
-      CursorCodec cursors,
-      Clock clock) {
-    GetProfile getProfile = new GetProfile(tx, profiles, ids, clock);
+      DeviceRepository devices,
+      PushOutbox outbox) {}
+
+  /** Every use case, built from {@code ports}. */
+  public static UseCases create(Ports ports, IdGenerator ids, CursorCodec cursors, Clock clock) {
+    Transactions tx = ports.transactions();
+    NegotiationRepository negotiations = ports.negotiations();
+    EventRepository events = ports.events();
+    PushOutbox outbox = ports.outbox();
+    GetProfile getProfile = new GetProfile(tx, ports.profiles(), ids, clock);
     return new UseCases(
-        new StartNegotiation(tx, negotiations, users, ids, clock),
-        new ReplyToNegotiation(tx, negotiations, events, ids, clock),
-        new SendNegotiation(tx, negotiations, clock),
-        new CancelNegotiation(tx, negotiations, events, clock),
+        new StartNegotiation(tx, negotiations, outbox, ports.users(), ids, clock),
+        new ReplyToNegotiation(tx, negotiations, outbox, events, ids, clock),
+        new SendNegotiation(tx, negotiations, outbox, clock),
+        new CancelNegotiation(tx, negotiations, outbox, events, clock),
         new GetNegotiation(tx, negotiations, clock),
         new ListNegotiations(tx, negotiations, cursors, clock),
         new GetEvent(tx, events),
@@ -77,7 +78,10 @@ public record UseCases(
         new ListUpcomingEvents(tx, events, clock),
         new CreateEvent(tx, events, clock),
         getProfile,
-        new UpdateProfile(tx, profiles, getProfile, clock),
-        new ExpireDueNegotiations(tx, negotiations, clock, EXPIRY_BATCH_SIZE));
+        new UpdateProfile(tx, ports.profiles(), getProfile, clock),
+        new ExpireDueNegotiations(tx, negotiations, outbox, clock, EXPIRY_BATCH_SIZE),
+        new RegisterDevice(tx, ports.devices(), clock),
+        new ListDevices(tx, ports.devices()),
+        new RemoveDevice(tx, ports.devices()));
   }
 }

@@ -1,32 +1,46 @@
 package com.kairos.application.expiry;
 
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
+import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
+import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.notification.Notice;
+import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The background sweep: persists every due expiry, one batch per transaction, so several server
- * instances can sweep at once (each batch skips rows another sweeper holds).
+ * instances can sweep at once (each batch skips rows another sweeper holds). An expiry is written
+ * once, by whichever sweep takes the row, and that transaction also writes its notifications.
  */
 public final class ExpireDueNegotiations {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireDueNegotiations.class);
 
   private final Transactions transactions;
   private final NegotiationRepository negotiations;
+  private final PushOutbox outbox;
   private final Clock clock;
   private final int batchSize;
 
   public ExpireDueNegotiations(
-      Transactions transactions, NegotiationRepository negotiations, Clock clock, int batchSize) {
+      Transactions transactions,
+      NegotiationRepository negotiations,
+      PushOutbox outbox,
+      Clock clock,
+      int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive");
     }
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.outbox = outbox;
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -37,12 +51,23 @@ public final class ExpireDueNegotiations {
     int total = 0;
     int expired;
     do {
-      expired = transactions.inTransaction(() -> negotiations.expireDue(now, batchSize));
+      expired = transactions.inTransaction(() -> expireBatch(now));
       total += expired;
     } while (expired == batchSize);
     if (total > 0) {
       LOG.info("expiry sweep expired={}", total);
     }
     return total;
+  }
+
+  private int expireBatch(Instant now) {
+    List<NegotiationId> expired = negotiations.expireDue(now, batchSize);
+    List<Notice> notices = new ArrayList<>();
+    for (NegotiationId id : expired) {
+      Negotiation n = negotiations.findById(id).orElseThrow();
+      notices.addAll(Notices.ofExpiry(n));
+    }
+    outbox.enqueue(notices, now);
+    return expired.size();
   }
 }

@@ -2,6 +2,7 @@ package com.kairos.application.negotiation;
 
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.Timestamps;
@@ -10,9 +11,11 @@ import com.kairos.domain.event.Event;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ public final class ReplyToNegotiation {
 
   private final Transactions transactions;
   private final NegotiationRepository negotiations;
+  private final PushOutbox outbox;
   private final EventRepository events;
   private final IdGenerator ids;
   private final Clock clock;
@@ -36,11 +40,13 @@ public final class ReplyToNegotiation {
   public ReplyToNegotiation(
       Transactions transactions,
       NegotiationRepository negotiations,
+      PushOutbox outbox,
       EventRepository events,
       IdGenerator ids,
       Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.outbox = outbox;
     this.events = events;
     this.ids = ids;
     this.clock = clock;
@@ -58,6 +64,7 @@ public final class ReplyToNegotiation {
           }
           Transition t = current.reply(actor, command, now, ids);
           negotiations.update(t.negotiation(), t.activity());
+          outbox.enqueue(Notices.of(Optional.of(current), t), now);
           List<Event> confirmed = t.result().confirmedEvents();
           if (!confirmed.isEmpty()) {
             events.insertAll(confirmed);

@@ -1,6 +1,7 @@
 package com.kairos.application.negotiation;
 
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.DuplicateId;
@@ -12,6 +13,7 @@ import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class StartNegotiation {
 
   private final Transactions transactions;
   private final NegotiationRepository negotiations;
+  private final PushOutbox outbox;
   private final UserDirectory users;
   private final IdGenerator ids;
   private final Clock clock;
@@ -41,11 +44,13 @@ public final class StartNegotiation {
   public StartNegotiation(
       Transactions transactions,
       NegotiationRepository negotiations,
+      PushOutbox outbox,
       UserDirectory users,
       IdGenerator ids,
       Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.outbox = outbox;
     this.users = users;
     this.ids = ids;
     this.clock = clock;
@@ -66,6 +71,7 @@ public final class StartNegotiation {
           }
           Transition started = Negotiation.start(command, owner, now, ids);
           negotiations.insert(started.negotiation(), started.activity());
+          outbox.enqueue(Notices.of(Optional.empty(), started), now);
           LOG.info(
               "negotiation started id={} state={} participants={}",
               command.id(),

@@ -42,7 +42,7 @@ public interface NegotiationRepository {
 
   /**
    * Persists up to {@code batchSize} due expiries (open negotiations with {@code expiresAt <=
-   * now}), skipping any another sweeper holds. Returns how many this call expired.
+   * now}), skipping any another sweeper holds. Returns the ones this call expired.
    */
-  int expireDue(Instant now, int batchSize);
+  List<NegotiationId> expireDue(Instant now, int batchSize);
 }

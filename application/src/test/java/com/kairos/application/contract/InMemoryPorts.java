@@ -1,12 +1,16 @@
 package com.kairos.application.contract;
 
+import com.kairos.application.memory.InMemoryDeviceRepository;
 import com.kairos.application.memory.InMemoryEventRepository;
 import com.kairos.application.memory.InMemoryNegotiationRepository;
+import com.kairos.application.memory.InMemoryPushOutbox;
 import com.kairos.application.memory.InMemoryStore;
 import com.kairos.application.memory.InMemoryTransactions;
 import com.kairos.application.memory.InMemoryUserProfileRepository;
+import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
 
@@ -32,6 +36,16 @@ final class InMemoryPorts implements PortsUnderTest {
   @Override
   public UserProfileRepository profiles() {
     return new InMemoryUserProfileRepository(store);
+  }
+
+  @Override
+  public DeviceRepository devices() {
+    return new InMemoryDeviceRepository(store);
+  }
+
+  @Override
+  public PushOutbox outbox() {
+    return new InMemoryPushOutbox(store);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package com.kairos.application.contract;
 
+import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
 
@@ -14,6 +16,22 @@ public interface PortsUnderTest {
   EventRepository events();
 
   UserProfileRepository profiles();
+
+  DeviceRepository devices();
+
+  PushOutbox outbox();
+
+  /** Every port as the use cases take them, participant ids unchecked. */
+  default com.kairos.application.UseCases.Ports all() {
+    return new com.kairos.application.UseCases.Ports(
+        transactions(),
+        negotiations(),
+        events(),
+        profiles(),
+        com.kairos.application.port.UserDirectory.unchecked(),
+        devices(),
+        outbox());
+  }
 
   /** Removes every stored row. */
   void reset();

@@ -55,7 +55,8 @@ class ExpireDueNegotiationsTest extends UseCaseTest {
     }
     backend.clock.set(inHours(2));
     ExpireDueNegotiations smallBatches =
-        new ExpireDueNegotiations(backend.transactions, backend.negotiations, backend.clock, 3);
+        new ExpireDueNegotiations(
+            backend.transactions, backend.negotiations, backend.outbox, backend.clock, 3);
     assertThat(smallBatches.sweep()).isEqualTo(7);
     assertThat(due)
         .allSatisfy(n -> assertThat(stored(n.id()).state()).isEqualTo(NegotiationState.CANCELLED));

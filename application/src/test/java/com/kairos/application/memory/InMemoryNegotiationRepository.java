@@ -117,7 +117,7 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
   }
 
   @Override
-  public int expireDue(Instant now, int batchSize) {
+  public List<NegotiationId> expireDue(Instant now, int batchSize) {
     store.requireTransaction();
     List<Negotiation> due =
         store.negotiations.values().stream()
@@ -129,7 +129,7 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
       Transition t = n.expire(now);
       update(t.negotiation(), t.activity());
     }
-    return due.size();
+    return due.stream().map(Negotiation::id).toList();
   }
 
   private static String replyKey(NegotiationId id, UserId actor, ReplyId replyId) {

@@ -3,6 +3,7 @@ package com.kairos.application.memory;
 import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.device.Device;
 import com.kairos.domain.event.Event;
 import com.kairos.domain.negotiation.Activity;
 import com.kairos.domain.negotiation.Negotiation;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,6 +30,9 @@ public final class InMemoryStore {
   Set<String> replies = new HashSet<>();
   Map<EventId, Event> events = new HashMap<>();
   Map<UserId, UserProfile> profiles = new HashMap<>();
+  Map<Long, StoredDevice> devices = new HashMap<>();
+  TreeMap<Long, OutboxRow> outbox = new TreeMap<>();
+  long sequence;
 
   /** Fails when a repository is used outside a transaction, as the real ones would. */
   void requireTransaction() {
@@ -44,7 +49,10 @@ public final class InMemoryStore {
         historyCopy,
         new HashSet<>(replies),
         new HashMap<>(events),
-        new HashMap<>(profiles));
+        new HashMap<>(profiles),
+        new HashMap<>(devices),
+        new TreeMap<>(outbox),
+        sequence);
   }
 
   void restore(Snapshot s) {
@@ -53,6 +61,9 @@ public final class InMemoryStore {
     replies = s.replies;
     events = s.events;
     profiles = s.profiles;
+    devices = s.devices;
+    outbox = s.outbox;
+    sequence = s.sequence;
   }
 
   record Snapshot(
@@ -60,5 +71,29 @@ public final class InMemoryStore {
       Map<NegotiationId, List<Activity>> history,
       Set<String> replies,
       Map<EventId, Event> events,
-      Map<UserId, UserProfile> profiles) {}
+      Map<UserId, UserProfile> profiles,
+      Map<Long, StoredDevice> devices,
+      TreeMap<Long, OutboxRow> outbox,
+      long sequence) {}
+
+  /** A device with the surrogate id its pushes refer to. */
+  public record StoredDevice(long id, Device device) {}
+
+  /** One outbox row, as the PostgreSQL table holds it. */
+  public record OutboxRow(
+      long id,
+      long deviceId,
+      com.kairos.domain.notification.Notice notice,
+      java.time.Instant createdAt,
+      java.time.Instant dueAt,
+      int attempts,
+      String state,
+      java.time.Instant finishedAt,
+      String reason) {
+
+    OutboxRow with(
+        java.time.Instant due, int tries, String newState, java.time.Instant at, String why) {
+      return new OutboxRow(id, deviceId, notice, createdAt, due, tries, newState, at, why);
+    }
+  }
 }

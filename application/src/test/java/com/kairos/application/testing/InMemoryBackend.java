@@ -2,8 +2,10 @@ package com.kairos.application.testing;
 
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.memory.InMemoryDeviceRepository;
 import com.kairos.application.memory.InMemoryEventRepository;
 import com.kairos.application.memory.InMemoryNegotiationRepository;
+import com.kairos.application.memory.InMemoryPushOutbox;
 import com.kairos.application.memory.InMemoryStore;
 import com.kairos.application.memory.InMemoryTransactions;
 import com.kairos.application.memory.InMemoryUserDirectory;
@@ -27,6 +29,12 @@ public final class InMemoryBackend {
   public final SequentialIds ids = new SequentialIds(42);
   public final CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
   public final InMemoryUserDirectory users = new InMemoryUserDirectory();
+  public final InMemoryDeviceRepository devices = new InMemoryDeviceRepository(store);
+  public final InMemoryPushOutbox outbox = new InMemoryPushOutbox(store);
   public final UseCases useCases =
-      UseCases.create(transactions, negotiations, events, profiles, users, ids, cursors, clock);
+      UseCases.create(
+          new UseCases.Ports(transactions, negotiations, events, profiles, users, devices, outbox),
+          ids,
+          cursors,
+          clock);
 }

@@ -31,7 +31,7 @@ public final class Notices {
     Negotiation after = transition.negotiation();
     NegotiationAction action = transition.activity().action();
     UserId actor = transition.activity().actorId();
-    Table table = new Table(after, actor);
+    Table table = new Table(after, actor, action);
     boolean activated =
         after.state() == NegotiationState.ACTIVE
             && before.map(b -> b.state() == NegotiationState.DRAFT).orElse(true);
@@ -51,6 +51,19 @@ public final class Notices {
     return table.notices;
   }
 
+  /**
+   * The notices of an expiry the sweep already wrote: {@code expired} is the stored negotiation
+   * after it. The same row of the table as {@link #of} applies to an expiry transition.
+   */
+  public static List<Notice> ofExpiry(Negotiation expired) {
+    if (expired.lastAction() != NegotiationAction.EXPIRE) {
+      throw new IllegalArgumentException("not an expired negotiation: " + expired.id());
+    }
+    Table table = new Table(expired, null, NegotiationAction.EXPIRE);
+    table.tell(NotificationKind.EXPIRED, Notices::stillIn);
+    return table.notices;
+  }
+
   private static boolean stillIn(Participant p) {
     return p.status() != ParticipantStatus.DECLINED;
   }
@@ -59,11 +72,13 @@ public final class Notices {
   private static final class Table implements Transition.Visitor<Void> {
     private final Negotiation after;
     private final UserId actor;
+    private final NegotiationAction action;
     private final List<Notice> notices = new ArrayList<>();
 
-    Table(Negotiation after, UserId actor) {
+    Table(Negotiation after, UserId actor, NegotiationAction action) {
       this.after = after;
       this.actor = actor;
+      this.action = action;
     }
 
     void tell(NotificationKind kind, Predicate<Participant> who) {
@@ -89,7 +104,10 @@ public final class Notices {
 
     @Override
     public Void cancelled(Transition.Cancelled result) {
-      tell(NotificationKind.CANCELLED, Notices::stillIn);
+      // An expiry ends as a cancellation too, but it has its own row: told once, as expired.
+      if (action != NegotiationAction.EXPIRE) {
+        tell(NotificationKind.CANCELLED, Notices::stillIn);
+      }
       return null;
     }
 
