@@ -131,6 +131,16 @@ class ConcurrencyTest {
               + " negotiation_updated_at, visible)"
               + " SELECT id, owner_id, 0, 'organizer', 'accepted', updated_at, true"
               + " FROM negotiations");
+      s.execute(
+          "INSERT INTO participants (negotiation_id, user_id, position, role, status,"
+              + " negotiation_updated_at, visible)"
+              + " SELECT id, 'guest-' || owner_id, 1, 'invitee', 'pending', updated_at, true"
+              + " FROM negotiations");
+      s.execute(
+          "INSERT INTO proposed_slots (negotiation_id, id, starts_at, ends_at, timezone,"
+              + " proposed_by, round, position)"
+              + " SELECT id, gen_random_uuid(), TIMESTAMPTZ '2026-12-01 10:00:00+00',"
+              + " TIMESTAMPTZ '2026-12-01 11:00:00+00', 'UTC', owner_id, 0, 0 FROM negotiations");
     }
   }
 

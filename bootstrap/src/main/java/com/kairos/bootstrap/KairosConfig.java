@@ -41,7 +41,8 @@ public record KairosConfig(
     Path dataDir,
     RateLimitSettings rateLimits,
     CapacityConfig capacity,
-    boolean participantCheck) {
+    boolean participantCheck,
+    PushConfig push) {
 
   /** Requests per minute and where the buckets live. */
   public record RateLimitSettings(
@@ -167,6 +168,7 @@ public record KairosConfig(
     CapacityConfig capacity = CapacityConfig.read(r, poolMax);
     boolean participantCheck =
         participantCheck(r, emulator != null || (clientEmail != null && privateKey != null));
+    PushConfig push = PushConfig.read(r, production);
     r.done();
     return new KairosConfig(
         environment,
@@ -196,7 +198,8 @@ public record KairosConfig(
         dataDir,
         limits,
         capacity,
-        participantCheck);
+        participantCheck,
+        push);
   }
 
   /**
@@ -239,7 +242,9 @@ public record KairosConfig(
         + (firebaseAuthEmulatorHost != null)
         + ", sweepEvery="
         + expirySweepIntervalSeconds
-        + "s]";
+        + "s, push="
+        + push.provider().name().toLowerCase(Locale.ROOT)
+        + "]";
   }
 
   @Override
