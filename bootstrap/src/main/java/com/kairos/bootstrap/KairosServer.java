@@ -51,18 +51,21 @@ public final class KairosServer implements AutoCloseable {
   private final HttpApi api;
   private final ScheduledExecutorService scheduler;
   private final DatabaseReadiness readiness;
+  private final PushDelivery push;
 
   private KairosServer(
       LocalDatabase embedded,
       HikariDataSource pool,
       HttpApi api,
       ScheduledExecutorService scheduler,
-      DatabaseReadiness readiness) {
+      DatabaseReadiness readiness,
+      PushDelivery push) {
     this.embedded = embedded;
     this.pool = pool;
     this.api = api;
     this.scheduler = scheduler;
     this.readiness = readiness;
+    this.push = push;
   }
 
   /** Starts everything {@code config} describes; identity verification per the config. */
@@ -75,6 +78,7 @@ public final class KairosServer implements AutoCloseable {
     LocalDatabase embedded = null;
     HikariDataSource pool = null;
     DatabaseReadiness readiness = null;
+    PushDelivery push = null;
     try {
       DatabaseUrl url;
       if (config.databaseUrl() == null) {
@@ -118,15 +122,20 @@ public final class KairosServer implements AutoCloseable {
       }
       PostgresAdapter postgres = new PostgresAdapter(pool);
       readiness = new DatabaseReadiness(postgres::isReachable, migrations);
+      push =
+          PushDelivery.create(config.push(), postgres, PushSenders.create(config), registry, clock);
       UseCases useCases =
           UseCases.create(
-              registry == null
-                  ? postgres.transactions()
-                  : new TimedTransactions(postgres.transactions(), registry),
-              postgres.negotiations(),
-              postgres.events(),
-              postgres.profiles(),
-              userDirectory(config, clock),
+              new UseCases.Ports(
+                  registry == null
+                      ? postgres.transactions()
+                      : new TimedTransactions(postgres.transactions(), registry),
+                  postgres.negotiations(),
+                  postgres.events(),
+                  postgres.profiles(),
+                  userDirectory(config, clock),
+                  postgres.devices(),
+                  push.outbox()),
               IdGenerator.random(),
               new CursorCodec(config.cursorSecret()),
               clock);
@@ -177,13 +186,17 @@ public final class KairosServer implements AutoCloseable {
           config.expirySweepIntervalSeconds(),
           config.expirySweepIntervalSeconds(),
           TimeUnit.SECONDS);
+      push.start(url);
       LOG.atInfo()
           .addKeyValue("port", api.port())
           .addKeyValue("environment", config.environment().name().toLowerCase(Locale.ROOT))
           .addKeyValue("version", build.version())
           .log("kairos server started");
-      return new KairosServer(embedded, pool, api, scheduler, readiness);
+      return new KairosServer(embedded, pool, api, scheduler, readiness, push);
     } catch (RuntimeException e) {
+      if (push != null) {
+        push.close();
+      }
       if (readiness != null) {
         readiness.close();
       }
@@ -265,6 +278,7 @@ public final class KairosServer implements AutoCloseable {
     LOG.info("kairos server stopping");
     scheduler.shutdownNow();
     api.stop();
+    push.close();
     readiness.close();
     pool.close();
     if (embedded != null) {

@@ -8,7 +8,8 @@ import java.time.Duration;
  * How pushes leave this server (notifications.md, Configuration): {@code PUSH_PROVIDER}, {@code
  * FCM_API_URL} (for a local fake; refused in production) and {@code PUSH_MAX_ATTEMPTS_HOURS}.
  */
-public record PushConfig(Provider provider, URI fcmApiUrl, boolean fcmApiUrlOverridden, int maxAttemptsHours) {
+public record PushConfig(
+    Provider provider, URI fcmApiUrl, boolean fcmApiUrlOverridden, int maxAttemptsHours) {
 
   /** Where pushes go. */
   public enum Provider {
@@ -38,7 +39,8 @@ public record PushConfig(Provider provider, URI fcmApiUrl, boolean fcmApiUrlOver
       }
       apiUrl = parse(url);
       if (apiUrl == null) {
-        r.problem("FCM_API_URL must be an http:// or https:// base URL such as http://localhost:9099");
+        r.problem(
+            "FCM_API_URL must be an http:// or https:// base URL such as http://localhost:9099");
         apiUrl = DEFAULT_FCM_API_URL;
       }
     }
@@ -50,7 +52,8 @@ public record PushConfig(Provider provider, URI fcmApiUrl, boolean fcmApiUrlOver
     try {
       URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
       boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-      boolean bare = uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+      boolean bare =
+          uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
       return web && uri.getHost() != null && bare ? uri : null;
     } catch (URISyntaxException e) {
       return null;
