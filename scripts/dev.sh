@@ -9,6 +9,7 @@
 #   EMULATOR_HUB_PORT=4400 EMULATOR_LOGGING_PORT=4500   the emulator suite's own ports
 #   KAIROS_DATA_DIR=.kairos                  database, emulator users and the emulator's log
 #   DEV_START_TIMEOUT=120                    seconds the emulator and the server get to be ready
+#   PUSH_PROVIDER=log                        pushes as log lines (fcm needs a service account)
 #
 # One SIGINT (Ctrl-C) or SIGTERM (kill <pid>, an IDE's stop button) stops everything: the server
 # first, then the emulator, which writes its users to $KAIROS_DATA_DIR/auth-export on the way out.
@@ -178,6 +179,8 @@ export KAIROS_ENV=development
 export FIREBASE_PROJECT_ID=${FIREBASE_PROJECT_ID:-demo-kairos}
 export FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:$AUTH_EMULATOR_PORT
 export LOG_FORMAT=${LOG_FORMAT:-text}
+# Each push is one log line (kind, negotiation id, token suffix) instead of a call to FCM.
+export PUSH_PROVIDER=${PUSH_PROVIDER:-log}
 if [ -z "${CURSOR_SECRET:-}" ]; then # one per data directory, so cursors survive a restart
   [ -s "$data/cursor-secret" ] || (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "$data/cursor-secret")
   CURSOR_SECRET=$(cat "$data/cursor-secret")

@@ -17,6 +17,7 @@ class KairosConfigTest {
     env.put("DATABASE_URL", "postgres://kairos:" + PASSWORD + "@db.internal:5432/kairos");
     env.put("FIREBASE_PROJECT_ID", "kairos-prod");
     env.put("CURSOR_SECRET", SECRET);
+    env.put("PUSH_PROVIDER", "fcm");
     return env;
   }
 
@@ -53,7 +54,8 @@ class KairosConfigTest {
                     .containsExactlyInAnyOrder(
                         "DATABASE_URL is required in production",
                         "FIREBASE_PROJECT_ID is required in production",
-                        "CURSOR_SECRET is required in production"));
+                        "CURSOR_SECRET is required in production",
+                        "PUSH_PROVIDER is required in production (fcm, log or none)"));
   }
 
   @Test
@@ -118,5 +120,60 @@ class KairosConfigTest {
     env.put("FIREBASE_CLIENT_EMAIL", "svc@kairos-prod.iam.gserviceaccount.com");
     assertThatThrownBy(() -> KairosConfig.from(env))
         .hasMessageContaining("FIREBASE_CLIENT_EMAIL and FIREBASE_PRIVATE_KEY are set together");
+  }
+
+  @Test
+  void pushDefaultsToLogLinesForTwentyFourHoursOutsideProduction() {
+    PushConfig push = KairosConfig.from(Map.of()).push();
+    assertThat(push)
+        .isEqualTo(
+            new PushConfig(PushConfig.Provider.LOG, PushConfig.DEFAULT_FCM_API_URL, false, 24));
+    assertThat(push.giveUpAfter()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(KairosConfig.from(production()).push().provider())
+        .isEqualTo(PushConfig.Provider.FCM);
+  }
+
+  @Test
+  void aLocalFakeFcmEndpointIsAcceptedOutsideProductionOnly() {
+    PushConfig push =
+        KairosConfig.from(
+                Map.of(
+                    "PUSH_PROVIDER", "FCM",
+                    "FCM_API_URL", "http://127.0.0.1:9876/",
+                    "PUSH_MAX_ATTEMPTS_HOURS", "2"))
+            .push();
+    assertThat(push)
+        .isEqualTo(
+            new PushConfig(
+                PushConfig.Provider.FCM, java.net.URI.create("http://127.0.0.1:9876"), true, 2));
+
+    Map<String, String> env = production();
+    env.put("FCM_API_URL", "http://127.0.0.1:9876");
+    assertThatThrownBy(() -> KairosConfig.from(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly("FCM_API_URL must not be set in production"));
+  }
+
+  @Test
+  void badPushSettingsAreNamed() {
+    assertThatThrownBy(
+            () ->
+                KairosConfig.from(
+                    Map.of(
+                        "PUSH_PROVIDER", "apns",
+                        "FCM_API_URL", "ftp://user:pw@example.com",
+                        "PUSH_MAX_ATTEMPTS_HOURS", "0")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "PUSH_PROVIDER must be one of fcm, log, none",
+                        "FCM_API_URL must be an http:// or https:// base URL such as"
+                            + " http://localhost:9099",
+                        "PUSH_MAX_ATTEMPTS_HOURS must be an integer from 1 to 720"));
   }
 }
