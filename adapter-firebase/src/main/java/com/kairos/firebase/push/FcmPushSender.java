@@ -48,8 +48,12 @@ public final class FcmPushSender implements PushSender, AutoCloseable {
    */
   public static FcmPushSender create(FcmSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
+    return create(settings, clock, credentials(settings));
+  }
+
+  /** A sender authenticating with {@code credentials}, or sending no credentials when null. */
+  static FcmPushSender create(FcmSettings settings, Clock clock, GoogleCredentials credentials) {
     Objects.requireNonNull(clock, "clock");
-    GoogleCredentials credentials = credentials(settings);
     FirebaseOptions options =
         FirebaseOptions.builder()
             .setProjectId(settings.projectId())

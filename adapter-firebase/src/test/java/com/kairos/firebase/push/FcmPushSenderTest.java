@@ -2,6 +2,8 @@ package com.kairos.firebase.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonParser;
 import com.kairos.application.port.PushMessage;
 import com.kairos.application.port.PushResult;
@@ -22,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +144,22 @@ class FcmPushSenderTest {
     assertThat(request.header("Authorization")).isEmpty();
     assertThat(request.header("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+  }
+
+  @Test
+  void withCredentialsEveryRequestCarriesTheirBearerToken() {
+    FcmPushSender authenticated =
+        FcmPushSender.create(
+            new FcmSettings(PROJECT, fcm.baseUrl(), null, null),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            GoogleCredentials.create(
+                new AccessToken("test-access-token", Date.from(Instant.now().plusSeconds(3600)))));
+    senders.add(authenticated);
+
+    PushResult result = authenticated.send(push(IOS_TOKEN, Platform.IOS, NotificationKind.INVITED));
+
+    assertThat(result).isEqualTo(PushResult.sent());
+    assertThat(fcm.requests().get(0).header("Authorization")).contains("Bearer test-access-token");
   }
 
   @Test
