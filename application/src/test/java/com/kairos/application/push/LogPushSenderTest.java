@@ -55,7 +55,7 @@ class LogPushSenderTest {
     ILoggingEvent line = logged.list.get(0);
     assertThat(line.getLevel()).isEqualTo(Level.INFO);
     assertThat(line.getFormattedMessage())
-        .isEqualTo("push kind=negotiation.finalized negotiation=" + NEGOTIATION + " token=…XYZ987");
+        .isEqualTo("push kind=FINALIZED negotiation_id=" + NEGOTIATION + " token_suffix=XYZ987");
   }
 
   @Test
@@ -79,12 +79,12 @@ class LogPushSenderTest {
         .extracting(m -> m.split(" ")[1])
         .isEqualTo(
             List.of(
-                "kind=negotiation.invited",
-                "kind=negotiation.replied",
-                "kind=negotiation.countered",
-                "kind=negotiation.finalized",
-                "kind=negotiation.cancelled",
-                "kind=negotiation.expired"));
+                "kind=INVITED",
+                "kind=REPLIED",
+                "kind=COUNTERED",
+                "kind=FINALIZED",
+                "kind=CANCELLED",
+                "kind=EXPIRED"));
   }
 
   @Test
