@@ -123,7 +123,8 @@ public final class KairosServer implements AutoCloseable {
       PostgresAdapter postgres = new PostgresAdapter(pool);
       readiness = new DatabaseReadiness(postgres::isReachable, migrations);
       push =
-          PushDelivery.create(config.push(), postgres, PushSenders.create(config), registry, clock);
+          PushDelivery.create(
+              config.push(), postgres, PushSenders.create(config, clock), registry, clock);
       UseCases useCases =
           UseCases.create(
               new UseCases.Ports(

@@ -123,5 +123,12 @@ final class PushDelivery implements AutoCloseable {
     if (sends != null) {
       sends.shutdownNow();
     }
+    if (sender instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("push sender did not close cleanly error={}", e.getClass().getSimpleName());
+      }
+    }
   }
 }

@@ -1,29 +1,29 @@
 package com.kairos.bootstrap;
 
-import com.kairos.application.port.PushResult;
 import com.kairos.application.port.PushSender;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.kairos.application.push.DisabledPushSender;
+import com.kairos.application.push.LogPushSender;
+import com.kairos.firebase.push.FcmPushSender;
+import com.kairos.firebase.push.FcmSettings;
+import java.time.Clock;
 
 /** Picks the {@link PushSender} that {@code PUSH_PROVIDER} names. */
 final class PushSenders {
-  private static final Logger LOG = LoggerFactory.getLogger(PushSenders.class);
-
   private PushSenders() {}
 
-  static PushSender create(KairosConfig config) {
-    return switch (config.push().provider()) {
-      case FCM -> throw new IllegalStateException("FCM sender not wired yet");
-      case LOG ->
-          message -> {
-            LOG.info(
-                "push kind={} negotiation_id={} token_suffix={}",
-                message.kind(),
-                message.negotiationId(),
-                message.token().suffix());
-            return PushResult.sent();
-          };
-      case NONE -> message -> PushResult.sent();
+  static PushSender create(KairosConfig config, Clock clock) {
+    PushConfig push = config.push();
+    return switch (push.provider()) {
+      case FCM ->
+          FcmPushSender.create(
+              new FcmSettings(
+                  config.firebaseProjectId(),
+                  push.fcmApiUrl(),
+                  config.firebaseClientEmail(),
+                  config.firebasePrivateKey()),
+              clock);
+      case LOG -> new LogPushSender();
+      case NONE -> new DisabledPushSender();
     };
   }
 }
