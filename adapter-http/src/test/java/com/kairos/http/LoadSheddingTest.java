@@ -51,7 +51,11 @@ class LoadSheddingTest extends ApiTest {
           }
         };
     return UseCases.create(
-        blocking, b.negotiations, b.events, b.profiles, b.ids, b.cursors, b.clock);
+        new UseCases.Ports(
+            blocking, b.negotiations, b.events, b.profiles, b.users, b.devices, b.outbox),
+        b.ids,
+        b.cursors,
+        b.clock);
   }
 
   @AfterEach
