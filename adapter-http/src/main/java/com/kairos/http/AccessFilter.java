@@ -4,6 +4,9 @@ import com.kairos.application.port.AuthenticationFailed;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
 import com.kairos.application.port.VerifiedIdentity;
+import com.kairos.http.json.ApiError;
+import com.kairos.http.route.Caller;
+import com.kairos.http.route.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -39,18 +42,10 @@ final class AccessFilter {
     this.anonymous = perCaller("anonymous", limits.anonymousPerMinute(), limits.burst());
   }
 
-  /** Operational endpoints are never rate limited. */
-  private static final java.util.Set<String> EXEMPT =
-      java.util.Set.of("/health", "/ready", "/version", "/metrics");
-
-  static boolean isExempt(String path) {
-    return EXEMPT.contains(path);
-  }
-
   /** Authenticates protected routes, applies the rate limits and checks the body's headers. */
   void beforeHandler(Context ctx) {
     Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    boolean exempt = endpoint != null && EXEMPT.contains(endpoint.path);
+    boolean exempt = endpoint != null && Route.isRateLimitExempt(endpoint.path);
     if (!exempt) {
       limit("global", global);
     }

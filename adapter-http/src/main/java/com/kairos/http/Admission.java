@@ -1,5 +1,7 @@
 package com.kairos.http;
 
+import com.kairos.http.json.ApiError;
+import com.kairos.http.route.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;

@@ -1,232 +1,47 @@
 package com.kairos.http;
 
-import io.javalin.http.HandlerType;
+import com.kairos.application.UseCases;
+import com.kairos.http.event.EventRoutes;
+import com.kairos.http.json.RequestSchemas;
+import com.kairos.http.negotiation.NegotiationRoutes;
+import com.kairos.http.platform.PlatformRoutes;
+import com.kairos.http.platform.ServiceFacts;
+import com.kairos.http.route.Envelope;
+import com.kairos.http.route.Route;
+import com.kairos.http.user.UserRoutes;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The table of every endpoint: what Javalin registers and what the OpenAPI document describes. */
+/** Every endpoint of the API, feature by feature: what Javalin registers and OpenAPI describes. */
 final class ApiRoutes {
   private ApiRoutes() {}
 
-  /** Every endpoint of the API; the one place routes are declared. */
   static List<Route> all(
-      NegotiationHandlers n,
-      EventHandlers e,
-      ProfileHandlers p,
-      OperationsHandlers o,
+      UseCases useCases,
+      ApiSettings settings,
+      HttpMetrics metrics,
+      Clock clock,
+      Supplier<String> openApi,
       Supplier<String> metricsScrape) {
-    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422, 429);
-    List<Integer> read = List.of(400, 401, 403, 404, 429);
-    List<Route> routes =
-        new java.util.ArrayList<>(
-            List.of(
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/start",
-                    n::start,
-                    true,
-                    "Start a negotiation",
-                    "start-negotiation.json",
-                    201,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 409, 413, 415, 422)),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/reply",
-                    n::reply,
-                    true,
-                    "Accept, decline or counter-propose",
-                    "reply-negotiation.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/send",
-                    n::send,
-                    true,
-                    "Send a draft",
-                    "negotiation-action.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.POST,
-                    "/negotiate/cancel",
-                    n::cancel,
-                    true,
-                    "Cancel a negotiation",
-                    "negotiation-action.json",
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    write),
-                new Route(
-                    HandlerType.GET,
-                    "/negotiations",
-                    n::list,
-                    true,
-                    "List my negotiations",
-                    null,
-                    200,
-                    "NegotiationSummary[]",
-                    "ListMeta",
-                    List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/negotiations/{id}",
-                    n::get,
-                    true,
-                    "Read one negotiation",
-                    null,
-                    200,
-                    "Negotiation",
-                    "Meta",
-                    List.of(),
-                    read),
-                new Route(
-                    HandlerType.GET,
-                    "/events/upcoming",
-                    e::upcoming,
-                    true,
-                    "My upcoming confirmed events",
-                    null,
-                    200,
-                    "Event[]",
-                    "CountMeta",
-                    List.of("after", "limit"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/events",
-                    e::list,
-                    true,
-                    "List my events",
-                    null,
-                    200,
-                    "Event[]",
-                    "ListMeta",
-                    List.of("status", "updated_after", "limit", "cursor"),
-                    List.of(400, 401)),
-                new Route(
-                    HandlerType.GET,
-                    "/events/{id}",
-                    e::get,
-                    true,
-                    "Read one event",
-                    null,
-                    200,
-                    "Event",
-                    "Meta",
-                    List.of(),
-                    read),
-                new Route(
-                    HandlerType.POST,
-                    "/events",
-                    e::create,
-                    true,
-                    "Create a manual event",
-                    "create-event.json",
-                    201,
-                    "Event",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 409, 413, 415, 422)),
-                new Route(
-                    HandlerType.GET,
-                    "/me",
-                    p::get,
-                    true,
-                    "My profile (created on first call)",
-                    null,
-                    200,
-                    "Profile",
-                    "Meta",
-                    List.of(),
-                    List.of(401)),
-                new Route(
-                    HandlerType.PATCH,
-                    "/me",
-                    p::patch,
-                    true,
-                    "Update my profile",
-                    "patch-me.json",
-                    200,
-                    "Profile",
-                    "Meta",
-                    List.of(),
-                    List.of(400, 401, 413, 415, 422)),
-                new Route(
-                    HandlerType.GET,
-                    "/health",
-                    o::health,
-                    false,
-                    "Liveness",
-                    null,
-                    200,
-                    "Health",
-                    "Meta",
-                    List.of(),
-                    List.of()),
-                new Route(
-                    HandlerType.GET,
-                    "/ready",
-                    o::ready,
-                    false,
-                    "Readiness",
-                    null,
-                    200,
-                    "Ready",
-                    "Meta",
-                    List.of(),
-                    List.of(503)),
-                new Route(
-                    HandlerType.GET,
-                    "/version",
-                    o::version,
-                    false,
-                    "Build and schema versions",
-                    null,
-                    200,
-                    "Version",
-                    "Meta",
-                    List.of(),
-                    List.of()),
-                new Route(
-                    HandlerType.GET,
-                    "/openapi.json",
-                    o::openApi,
-                    false,
-                    "This API's OpenAPI 3.1 document",
-                    null,
-                    200,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(429))));
-    if (metricsScrape != null) {
-      routes.add(
-          new Route(
-              HandlerType.GET,
-              "/metrics",
-              ctx -> ctx.contentType(HttpApi.PROMETHEUS_TEXT).result(metricsScrape.get()),
-              false,
-              "Prometheus metrics",
-              null,
-              200,
-              null,
-              null,
-              List.of(),
-              List.of()));
-    }
+    RequestSchemas schemas = new RequestSchemas();
+    Envelope envelope = new Envelope(clock);
+    ApiSettings.Readiness readiness = settings.readiness();
+    ApiSettings.VersionInfo version = settings.version();
+    ServiceFacts facts =
+        new ServiceFacts(
+            readiness::unavailableDependency,
+            readiness::schemaVersion,
+            version.backendVersion(),
+            version.environment(),
+            version.buildTimestamp(),
+            version.commitSha());
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(NegotiationRoutes.of(useCases, schemas, envelope, metrics::negotiation));
+    routes.addAll(EventRoutes.of(useCases, schemas, envelope));
+    routes.addAll(UserRoutes.of(useCases, schemas, envelope));
+    routes.addAll(PlatformRoutes.of(facts, envelope, clock, openApi, metricsScrape));
     return List.copyOf(routes);
   }
 }

@@ -14,6 +14,9 @@ import com.kairos.domain.negotiation.NegotiationExpired;
 import com.kairos.domain.negotiation.OrganizerCannotDecline;
 import com.kairos.domain.negotiation.RefusalVisitor;
 import com.kairos.domain.negotiation.StaleVersion;
+import com.kairos.http.json.ApiError;
+import com.kairos.http.json.JsonTime;
+import com.kairos.http.json.WireNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -109,7 +112,7 @@ final class ErrorMapper {
     public ApiError negotiationExpired(NegotiationExpired x) {
       return conflict(
           "The negotiation has expired",
-          Map.of("reason", "negotiation_expired", "expired_at", ResponseJson.ts(x.expiredAt())));
+          Map.of("reason", "negotiation_expired", "expired_at", JsonTime.format(x.expiredAt())));
     }
 
     @Override

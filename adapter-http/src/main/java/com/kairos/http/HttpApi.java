@@ -3,6 +3,11 @@ package com.kairos.http;
 import com.kairos.application.UseCases;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
+import com.kairos.http.json.ApiError;
+import com.kairos.http.platform.OpenApiDocument;
+import com.kairos.http.route.Envelope;
+import com.kairos.http.route.RequestIds;
+import com.kairos.http.route.Route;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -22,7 +27,7 @@ import org.slf4j.MDC;
  * headers) and {@link Admission}, with one exception mapper.
  */
 public final class HttpApi {
-  public static final String API_VERSION = "1";
+  public static final String API_VERSION = Envelope.API_VERSION;
   public static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String EXPOSED_HEADERS =
@@ -57,30 +62,8 @@ public final class HttpApi {
     this.metrics = metrics;
     this.access = new AccessFilter(identities, limiter, metrics, settings.rateLimits());
     this.admission = new Admission(settings.capacity(), metrics);
-    RequestSchemas schemas = new RequestSchemas();
-    Envelope envelope = new Envelope(clock);
     this.routes =
-        ApiRoutes.all(
-            new NegotiationHandlers(
-                useCases.startNegotiation(),
-                useCases.replyToNegotiation(),
-                useCases.sendNegotiation(),
-                useCases.cancelNegotiation(),
-                useCases.getNegotiation(),
-                useCases.listNegotiations(),
-                schemas,
-                envelope,
-                metrics),
-            new EventHandlers(
-                useCases.getEvent(),
-                useCases.listEvents(),
-                useCases.listUpcomingEvents(),
-                useCases.createEvent(),
-                schemas,
-                envelope),
-            new ProfileHandlers(useCases.getProfile(), useCases.updateProfile(), schemas, envelope),
-            new OperationsHandlers(settings, envelope, clock, this::openApiJson),
-            metricsScrape);
+        ApiRoutes.all(useCases, settings, metrics, clock, this::openApiJson, metricsScrape);
     this.app =
         Javalin.create(
             config -> {
@@ -107,8 +90,6 @@ public final class HttpApi {
               config.routes.exception(Exception.class, this::onException);
             });
   }
-
-  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private void wrapJetty() {
     JettySetup.onStarting(app.jettyServer().server(), settings.capacity());

@@ -1,5 +1,8 @@
 package com.kairos.http;
 
+import com.kairos.http.json.ApiError;
+import com.kairos.http.route.Envelope;
+import com.kairos.http.route.RequestIds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -39,7 +42,7 @@ final class JettyErrors extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Envelope.JSON);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(requestIdHeader, requestId);
-    response.getHeaders().put("Kairos-API-Version", HttpApi.API_VERSION);
+    response.getHeaders().put("Kairos-API-Version", Envelope.API_VERSION);
     error.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     LOG.atLevel(RequestLog.level(code))
         .addKeyValue("request_id", requestId)

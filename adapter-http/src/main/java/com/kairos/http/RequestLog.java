@@ -1,5 +1,7 @@
 package com.kairos.http;
 
+import com.kairos.http.route.Caller;
+import com.kairos.http.route.RequestIds;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.application.UseCases;
 import com.kairos.application.port.Transactions;
+import com.kairos.application.port.UserDirectory;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.domain.common.UserId;
 import com.kairos.http.testing.ApiClient.Answer;
@@ -52,7 +53,13 @@ class LoadSheddingTest extends ApiTest {
         };
     return UseCases.create(
         new UseCases.Ports(
-            blocking, b.negotiations, b.events, b.profiles, b.users, b.devices, b.outbox),
+            blocking,
+            b.negotiations,
+            b.events,
+            b.profiles,
+            UserDirectory.unchecked(),
+            b.devices,
+            b.outbox),
         b.ids,
         b.cursors,
         b.clock);

@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.negotiation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kairos.application.negotiation.CancelNegotiation;
@@ -13,7 +13,13 @@ import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.http.json.Json;
+import com.kairos.http.json.RequestSchemas;
+import com.kairos.http.route.Caller;
+import com.kairos.http.route.Envelope;
+import com.kairos.http.route.QueryParams;
 import io.javalin.http.Context;
+import java.util.function.Consumer;
 
 /** Handlers of the negotiation endpoints; each delegates to one use case. */
 final class NegotiationHandlers {
@@ -25,7 +31,7 @@ final class NegotiationHandlers {
   private final ListNegotiations list;
   private final RequestSchemas schemas;
   private final Envelope envelope;
-  private final HttpMetrics metrics;
+  private final Consumer<String> lifecycle;
 
   NegotiationHandlers(
       StartNegotiation start,
@@ -36,7 +42,7 @@ final class NegotiationHandlers {
       ListNegotiations list,
       RequestSchemas schemas,
       Envelope envelope,
-      HttpMetrics metrics) {
+      Consumer<String> lifecycle) {
     this.start = start;
     this.reply = reply;
     this.send = send;
@@ -45,17 +51,17 @@ final class NegotiationHandlers {
     this.list = list;
     this.schemas = schemas;
     this.envelope = envelope;
-    this.metrics = metrics;
+    this.lifecycle = lifecycle;
   }
 
   void start(Context ctx) {
     JsonNode body = body(ctx, "start-negotiation.json");
     StartNegotiation.Result result =
-        start.start(Caller.of(ctx).userId(), RequestJson.startCommand(body));
+        start.start(Caller.of(ctx).userId(), NegotiationRequests.startCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     } else {
-      metrics.negotiation("started");
+      lifecycle.accept("started");
     }
     respond(ctx, result.replayed() ? 200 : 201, result.negotiation());
   }
@@ -63,13 +69,13 @@ final class NegotiationHandlers {
   void reply(Context ctx) {
     JsonNode body = body(ctx, "reply-negotiation.json");
     ReplyToNegotiation.Result result =
-        reply.reply(Caller.of(ctx).userId(), RequestJson.replyCommand(body));
+        reply.reply(Caller.of(ctx).userId(), NegotiationRequests.replyCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     } else {
-      metrics.negotiation("replied");
+      lifecycle.accept("replied");
       if (result.outcome() instanceof Transition.Finalized) {
-        metrics.negotiation("finalized");
+        lifecycle.accept("finalized");
       }
     }
     respond(ctx, 200, result.negotiation());
@@ -82,8 +88,8 @@ final class NegotiationHandlers {
         200,
         send.send(
             Caller.of(ctx).userId(),
-            RequestJson.negotiationId(body),
-            RequestJson.expectedVersion(body)));
+            NegotiationRequests.negotiationId(body),
+            NegotiationRequests.expectedVersion(body)));
   }
 
   void cancel(Context ctx) {
@@ -93,8 +99,8 @@ final class NegotiationHandlers {
         200,
         cancel.cancel(
             Caller.of(ctx).userId(),
-            RequestJson.negotiationId(body),
-            RequestJson.expectedVersion(body)));
+            NegotiationRequests.negotiationId(body),
+            NegotiationRequests.expectedVersion(body)));
   }
 
   void get(Context ctx) {
@@ -118,7 +124,7 @@ final class NegotiationHandlers {
     envelope.page(
         ctx,
         list.list(Caller.of(ctx).userId(), filter, QueryParams.page(ctx)),
-        ResponseJson.SummaryJson::of);
+        NegotiationJson.Summary::of);
   }
 
   private JsonNode body(Context ctx, String schema) {
@@ -129,7 +135,7 @@ final class NegotiationHandlers {
 
   private void respond(Context ctx, int status, Negotiation negotiation) {
     ctx.header("ETag", etag(negotiation));
-    envelope.ok(ctx, status, ResponseJson.NegotiationJson.of(negotiation));
+    envelope.ok(ctx, status, NegotiationJson.Resource.of(negotiation));
   }
 
   private static String etag(Negotiation negotiation) {

@@ -1,6 +1,10 @@
-package com.kairos.http;
+package com.kairos.http.route;
 
 import com.kairos.application.paging.Page;
+import com.kairos.domain.common.Timestamps;
+import com.kairos.http.json.ApiError;
+import com.kairos.http.json.Json;
+import com.kairos.http.json.JsonTime;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -9,20 +13,23 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Writes the success and error envelopes of api.md. */
-final class Envelope {
-  static final String JSON = "application/json; charset=utf-8";
+public final class Envelope {
+  /** The API's version, sent in every response and accepted (or absent) in requests. */
+  public static final String API_VERSION = "1";
+
+  public static final String JSON = "application/json; charset=utf-8";
 
   private final Clock clock;
 
-  Envelope(Clock clock) {
+  public Envelope(Clock clock) {
     this.clock = clock;
   }
 
-  void ok(Context ctx, int status, Object data) {
+  public void ok(Context ctx, int status, Object data) {
     write(ctx, status, data, meta(ctx));
   }
 
-  <T, J> void page(Context ctx, Page<T> page, Function<T, J> mapper) {
+  public <T, J> void page(Context ctx, Page<T> page, Function<T, J> mapper) {
     Map<String, Object> meta = meta(ctx);
     Map<String, Object> pagination = new LinkedHashMap<>();
     pagination.put("limit", page.limit());
@@ -32,19 +39,19 @@ final class Envelope {
     write(ctx, 200, page.items().stream().map(mapper).toList(), meta);
   }
 
-  <J> void counted(Context ctx, List<J> items) {
+  public <J> void counted(Context ctx, List<J> items) {
     Map<String, Object> meta = meta(ctx);
     meta.put("count", items.size());
     write(ctx, 200, items, meta);
   }
 
-  static void error(Context ctx, ApiError error) {
+  public static void error(Context ctx, ApiError error) {
     error.headers().forEach(ctx::header);
     ctx.status(error.status()).contentType(JSON).result(errorBody(error));
   }
 
   /** The error envelope's JSON text. */
-  static String errorBody(ApiError error) {
+  public static String errorBody(ApiError error) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", error.code());
     body.put("message", error.getMessage());
@@ -55,7 +62,7 @@ final class Envelope {
   private Map<String, Object> meta(Context ctx) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("request_id", RequestIds.of(ctx));
-    meta.put("timestamp", ResponseJson.ts(com.kairos.domain.common.Timestamps.now(clock)));
+    meta.put("timestamp", JsonTime.format(Timestamps.now(clock)));
     return meta;
   }
 

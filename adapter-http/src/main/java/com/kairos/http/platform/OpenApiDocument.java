@@ -1,8 +1,11 @@
-package com.kairos.http;
+package com.kairos.http.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kairos.http.json.Json;
+import com.kairos.http.route.Envelope;
+import com.kairos.http.route.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -18,16 +21,17 @@ import java.util.Set;
  * clients: named schemas for every body, nullable as {@code type: [T, "null"]}, no {@code not},
  * every status and response header an operation can produce. {@code OpenApiSubsetTest} keeps it so.
  */
-final class OpenApiDocument {
+public final class OpenApiDocument {
   private OpenApiDocument() {}
 
-  static String render(List<Route> routes) {
-    ObjectNode doc = Json.MAPPER.createObjectNode();
+  /** The document for {@code routes}, as pretty-printed JSON. */
+  public static String render(List<Route> routes) {
+    ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("openapi", "3.1.0");
     doc.put("jsonSchemaDialect", "https://json-schema.org/draft/2020-12/schema");
     ObjectNode info = doc.putObject("info");
     info.put("title", "Kairos Amiqo API");
-    info.put("version", HttpApi.API_VERSION);
+    info.put("version", Envelope.API_VERSION);
     info.put(
         "description",
         "Friends negotiate a meetup. Personal content travels as client-encrypted blobs the server"
@@ -60,7 +64,7 @@ final class OpenApiDocument {
     }
     pruneUnused((ObjectNode) components.get("schemas"), doc);
     try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

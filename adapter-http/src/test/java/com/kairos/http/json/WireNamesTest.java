@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

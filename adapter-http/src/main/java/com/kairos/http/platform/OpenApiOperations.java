@@ -1,9 +1,11 @@
-package com.kairos.http;
+package com.kairos.http.platform;
 
-import static com.kairos.http.OpenApiSchemas.COMPONENTS;
+import static com.kairos.http.platform.OpenApiSchemas.COMPONENTS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kairos.http.json.Json;
+import com.kairos.http.route.Route;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -125,7 +127,7 @@ final class OpenApiOperations {
     if (doc == null) {
       throw new IllegalStateException("undocumented route " + key);
     }
-    ObjectNode op = Json.MAPPER.createObjectNode();
+    ObjectNode op = Json.mapper().createObjectNode();
     op.put("operationId", doc.id());
     op.put("summary", route.summary());
     op.put("description", doc.description());
@@ -194,7 +196,7 @@ final class OpenApiOperations {
       errors.add(401);
       errors.add(429);
       errors.add(503);
-    } else if (!AccessFilter.isExempt(route.path())) {
+    } else if (!Route.isRateLimitExempt(route.path())) {
       errors.add(429);
     }
     if (route.requestSchema() != null) {

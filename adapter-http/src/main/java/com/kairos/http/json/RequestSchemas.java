@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class RequestSchemas {
   static final String BASE = "https://schemas.kairos.app/v1/";
-  static final List<String> FILES =
+  public static final List<String> FILES =
       List.of(
           "common.json",
           "start-negotiation.json",
@@ -50,7 +50,7 @@ public final class RequestSchemas {
   }
 
   /** The raw text of a schema file, for the OpenAPI document. */
-  static String resource(String file) {
+  public static String resource(String file) {
     try (InputStream in = RequestSchemas.class.getResourceAsStream("/kairos/schemas/" + file)) {
       if (in == null) {
         throw new IllegalStateException("missing schema resource " + file);

@@ -1,9 +1,11 @@
-package com.kairos.http;
+package com.kairos.http.route;
 
 import com.kairos.application.paging.PageRequest;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.http.json.ApiError;
+import com.kairos.http.json.WireNames;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,14 +15,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Query and path parameters, checked as strictly as bodies: bad values are 400s. */
-final class QueryParams {
+public final class QueryParams {
   private QueryParams() {}
 
-  static PageRequest page(Context ctx) {
+  public static PageRequest page(Context ctx) {
     return new PageRequest(limit(ctx), optional(ctx, "cursor"));
   }
 
-  static int limit(Context ctx) {
+  public static int limit(Context ctx) {
     String raw = optional(ctx, "limit");
     if (raw == null) {
       return PageRequest.DEFAULT_LIMIT;
@@ -36,7 +38,7 @@ final class QueryParams {
     throw ApiError.validation("limit", "out_of_range", "limit must be from 1 to 100");
   }
 
-  static Instant timestamp(Context ctx, String name) {
+  public static Instant timestamp(Context ctx, String name) {
     String raw = optional(ctx, name);
     if (raw == null) {
       return null;
@@ -48,7 +50,7 @@ final class QueryParams {
     }
   }
 
-  static boolean flag(Context ctx, String name) {
+  public static boolean flag(Context ctx, String name) {
     String raw = optional(ctx, name);
     if (raw == null || "false".equals(raw)) {
       return false;
@@ -59,12 +61,12 @@ final class QueryParams {
     throw ApiError.validation(name, "invalid_type", name + " must be true or false");
   }
 
-  static <E extends Enum<E>> E oneOf(Context ctx, String name, Class<E> type) {
+  public static <E extends Enum<E>> E oneOf(Context ctx, String name, Class<E> type) {
     String raw = optional(ctx, name);
     return raw == null ? null : parse(raw, name, type);
   }
 
-  static <E extends Enum<E>> Set<E> listOf(Context ctx, String name, Class<E> type) {
+  public static <E extends Enum<E>> Set<E> listOf(Context ctx, String name, Class<E> type) {
     String raw = optional(ctx, name);
     Set<E> result = EnumSet.noneOf(type);
     if (raw == null) {
@@ -76,7 +78,7 @@ final class QueryParams {
     return result;
   }
 
-  static UUID pathUuid(Context ctx, String name) {
+  public static UUID pathUuid(Context ctx, String name) {
     try {
       return Uuids.parse(ctx.pathParam(name), name);
     } catch (ValidationFailure f) {

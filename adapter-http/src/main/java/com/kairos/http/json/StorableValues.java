@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

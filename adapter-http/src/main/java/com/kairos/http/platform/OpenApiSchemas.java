@@ -1,9 +1,11 @@
-package com.kairos.http;
+package com.kairos.http.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.kairos.http.json.Json;
+import com.kairos.http.json.RequestSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ final class OpenApiSchemas {
 
   /** Every schema of the API, by name. */
   static ObjectNode all() {
-    ObjectNode schemas = Json.MAPPER.createObjectNode();
+    ObjectNode schemas = Json.mapper().createObjectNode();
     copyDefs(schemas, "common.json");
     copyDefs(schemas, "responses.json");
     for (String file : RequestSchemas.FILES) {
@@ -172,7 +174,7 @@ final class OpenApiSchemas {
 
   static JsonNode read(String file) {
     try {
-      return Json.MAPPER.readTree(RequestSchemas.resource(file));
+      return Json.mapper().readTree(RequestSchemas.resource(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

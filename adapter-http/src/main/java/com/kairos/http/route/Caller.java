@@ -1,19 +1,19 @@
-package com.kairos.http;
+package com.kairos.http.route;
 
 import com.kairos.application.port.VerifiedIdentity;
 import io.javalin.http.Context;
 
 /** The verified identity of the request's caller, set by the authentication filter. */
-final class Caller {
+public final class Caller {
   private static final String ATTRIBUTE = "kairos.caller";
 
   private Caller() {}
 
-  static void set(Context ctx, VerifiedIdentity identity) {
+  public static void set(Context ctx, VerifiedIdentity identity) {
     ctx.attribute(ATTRIBUTE, identity);
   }
 
-  static VerifiedIdentity of(Context ctx) {
+  public static VerifiedIdentity of(Context ctx) {
     VerifiedIdentity identity = ctx.attribute(ATTRIBUTE);
     if (identity == null) {
       throw new IllegalStateException("protected handler reached without authentication");
@@ -22,7 +22,7 @@ final class Caller {
   }
 
   /** The caller's user id for logging, or null for anonymous requests. */
-  static String userIdOrNull(Context ctx) {
+  public static String userIdOrNull(Context ctx) {
     VerifiedIdentity identity = ctx.attribute(ATTRIBUTE);
     return identity == null ? null : identity.userId().value();
   }

@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import com.kairos.domain.common.ValidationFailure;
 import java.util.Locale;
@@ -8,16 +8,16 @@ import java.util.Locale;
  * types): the lower-case constant name, in both directions. The domain knows none of them; a value
  * a client sends that names no constant is a 422 {@code invalid_enum} on its field.
  */
-final class WireNames {
+public final class WireNames {
   private WireNames() {}
 
   /** The JSON name of {@code constant}; null stays null. */
-  static String of(Enum<?> constant) {
+  public static String of(Enum<?> constant) {
     return constant == null ? null : constant.name().toLowerCase(Locale.ROOT);
   }
 
   /** The constant {@code wire} names, refused as {@code field} when there is none. */
-  static <E extends Enum<E>> E parse(Class<E> type, String wire, String field) {
+  public static <E extends Enum<E>> E parse(Class<E> type, String wire, String field) {
     if (wire != null) {
       for (E constant : type.getEnumConstants()) {
         if (of(constant).equals(wire)) {

@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,7 +14,7 @@ import java.io.IOException;
 
 /** The one Jackson setup: snake_case out, nulls kept, strict parsing in. */
 public final class Json {
-  static final ObjectMapper MAPPER =
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .serializationInclusion(JsonInclude.Include.ALWAYS)
@@ -27,8 +27,13 @@ public final class Json {
 
   private Json() {}
 
+  /** The shared mapper, for building and reading documents (never reconfigure it). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
   /** Parses a request body; anything that is not one JSON object is {@code malformed_json}. */
-  static JsonNode parseObject(byte[] body) {
+  public static JsonNode parseObject(byte[] body) {
     JsonNode node;
     try {
       node = body.length == 0 ? null : MAPPER.readTree(body);
@@ -45,7 +50,7 @@ public final class Json {
     return node;
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {

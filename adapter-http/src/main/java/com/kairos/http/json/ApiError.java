@@ -1,4 +1,4 @@
-package com.kairos.http;
+package com.kairos.http.json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

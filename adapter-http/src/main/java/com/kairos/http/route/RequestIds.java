@@ -1,16 +1,16 @@
-package com.kairos.http;
+package com.kairos.http.route;
 
 import io.javalin.http.Context;
 import java.util.UUID;
 
 /** The request id: the client's when it is sane (1-128 of [A-Za-z0-9._-]), else a fresh UUID. */
-final class RequestIds {
+public final class RequestIds {
   static final String ATTRIBUTE = "kairos.requestId";
-  static final String MDC_KEY = "request_id";
+  public static final String MDC_KEY = "request_id";
 
   private RequestIds() {}
 
-  static String assign(Context ctx, String header) {
+  public static String assign(Context ctx, String header) {
     String offered = ctx.header(header);
     String id = isSane(offered) ? offered : fresh();
     ctx.attribute(ATTRIBUTE, id);
@@ -39,11 +39,11 @@ final class RequestIds {
   }
 
   /** A new request id. */
-  static String fresh() {
+  public static String fresh() {
     return UUID.randomUUID().toString();
   }
 
-  static String of(Context ctx) {
+  public static String of(Context ctx) {
     String id = ctx.attribute(ATTRIBUTE);
     return id == null ? "unknown" : id;
   }

@@ -1,9 +1,10 @@
-package com.kairos.http;
+package com.kairos.http.platform;
 
-import static com.kairos.http.OpenApiSchemas.COMPONENTS;
+import static com.kairos.http.platform.OpenApiSchemas.COMPONENTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kairos.http.json.Json;
 
 /** What the OpenAPI document says of each error status and each query parameter. */
 final class OpenApiVocabulary {
@@ -27,7 +28,7 @@ final class OpenApiVocabulary {
   }
 
   static JsonNode querySchema(String name) {
-    ObjectNode s = Json.MAPPER.createObjectNode();
+    ObjectNode s = Json.mapper().createObjectNode();
     switch (name) {
       case "limit" ->
           s.put("type", "integer").put("minimum", 1).put("maximum", 100).put("default", 20);
