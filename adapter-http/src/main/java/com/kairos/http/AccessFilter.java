@@ -64,7 +64,9 @@ final class AccessFilter {
     } else if (!exempt) {
       limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
     }
-    if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH) {
+    if (ctx.method() == HandlerType.POST
+        || ctx.method() == HandlerType.PATCH
+        || ctx.method() == HandlerType.PUT) {
       checkBody(ctx);
     }
   }

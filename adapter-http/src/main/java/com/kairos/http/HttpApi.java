@@ -170,7 +170,7 @@ public final class HttpApi {
       return false;
     }
     if (allowed) {
-      ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, OPTIONS");
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
       ctx.header(
           "Access-Control-Allow-Headers",
           "Authorization, Content-Type, If-None-Match, Kairos-API-Version, "

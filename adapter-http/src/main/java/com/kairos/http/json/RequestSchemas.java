@@ -32,7 +32,8 @@ public final class RequestSchemas {
           "reply-negotiation.json",
           "negotiation-action.json",
           "create-event.json",
-          "patch-me.json");
+          "patch-me.json",
+          "put-device.json");
 
   private final Map<String, Schema> schemas = new HashMap<>();
 

@@ -75,6 +75,23 @@ final class OpenApiOperations {
               "profile",
               "Changes display_name, locale or agent_mode_default."),
           doc(
+              "PUT /me/devices/{installation_id}",
+              "registerDevice",
+              "devices",
+              "Registers or refreshes this installation's push token: 201 when new, 200 after."
+                  + " A push token belongs to one device: registering it elsewhere moves it. At"
+                  + " most 20 devices; a 21st replaces the one seen least recently."),
+          doc(
+              "GET /me/devices",
+              "listDevices",
+              "devices",
+              "The caller's devices, most recently seen first (token_suffix only)."),
+          doc(
+              "DELETE /me/devices/{installation_id}",
+              "removeDevice",
+              "devices",
+              "Unregisters an installation (204, also when already absent)."),
+          doc(
               "GET /health",
               "getHealth",
               "operations",
@@ -156,10 +173,12 @@ final class OpenApiOperations {
     if (doc.id().equals("getNegotiation")) {
       params.addObject().put("$ref", "#/components/parameters/IfNoneMatch");
     }
-    if (route.path().contains("{id}")) {
-      ObjectNode id = params.addObject();
-      id.put("name", "id").put("in", "path").put("required", true);
-      id.putObject("schema").put("$ref", COMPONENTS + "Uuid");
+    for (String name : java.util.List.of("id", "installation_id")) {
+      if (route.path().contains("{" + name + "}")) {
+        ObjectNode id = params.addObject();
+        id.put("name", name).put("in", "path").put("required", true);
+        id.putObject("schema").put("$ref", COMPONENTS + "Uuid");
+      }
     }
     for (String q : route.queryParams()) {
       ObjectNode p = params.addObject();
@@ -172,7 +191,9 @@ final class OpenApiOperations {
     boolean negotiation = "Negotiation".equals(route.responseSchema());
     ObjectNode ok = responses.putObject(String.valueOf(route.successStatus()));
     ok.put("description", "Success");
-    if (doc.id().equals("getMetrics")) {
+    if (route.successStatus() == 204) {
+      headers(ok);
+    } else if (doc.id().equals("getMetrics")) {
       headers(ok);
       ok.putObject("content")
           .putObject("text/plain")
@@ -185,6 +206,11 @@ final class OpenApiOperations {
       ObjectNode replay = responses.putObject("200");
       replay.put("description", "Offline retry of the same start: the stored negotiation");
       body(headers(replay, "ETag", "IdempotentReplayed"), "NegotiationResponse");
+    }
+    if (doc.id().equals("registerDevice")) {
+      ObjectNode again = responses.putObject("200");
+      again.put("description", "The installation was registered already: refreshed");
+      body(headers(again), "DeviceResponse");
     }
     if (doc.id().equals("getNegotiation")) {
       headers(responses.putObject("304").put("description", "Not modified"), "ETag");
@@ -221,6 +247,9 @@ final class OpenApiOperations {
       String item = data.substring(0, data.length() - 2);
       if (item.equals("NegotiationSummary")) {
         return "NegotiationListResponse";
+      }
+      if (item.equals("Device")) {
+        return "DeviceListResponse";
       }
       return route.metaSchema().equals("CountMeta")
           ? "UpcomingEventsResponse"

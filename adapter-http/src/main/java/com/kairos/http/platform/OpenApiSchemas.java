@@ -55,6 +55,8 @@ final class OpenApiSchemas {
     envelope(schemas, "EventListResponse", "Event", true, "ListMeta");
     envelope(schemas, "UpcomingEventsResponse", "Event", true, "CountMeta");
     envelope(schemas, "ProfileResponse", "Profile", false, "Meta");
+    envelope(schemas, "DeviceResponse", "Device", false, "Meta");
+    envelope(schemas, "DeviceListResponse", "Device", true, "CountMeta");
     envelope(schemas, "HealthResponse", "Health", false, "Meta");
     envelope(schemas, "ReadyResponse", "Ready", false, "Meta");
     envelope(schemas, "VersionResponse", "Version", false, "Meta");

@@ -15,6 +15,13 @@ public final class UserRoutes {
   public static List<Route> of(UseCases useCases, RequestSchemas schemas, Envelope envelope) {
     ProfileHandlers h =
         new ProfileHandlers(useCases.getProfile(), useCases.updateProfile(), schemas, envelope);
+    DeviceHandlers d =
+        new DeviceHandlers(
+            useCases.registerDevice(),
+            useCases.listDevices(),
+            useCases.removeDevice(),
+            schemas,
+            envelope);
     return List.of(
         new Route(
             HandlerType.GET,
@@ -39,6 +46,42 @@ public final class UserRoutes {
             "Profile",
             "Meta",
             List.of(),
-            List.of(400, 401, 413, 415, 422)));
+            List.of(400, 401, 413, 415, 422)),
+        new Route(
+            HandlerType.PUT,
+            "/me/devices/{installation_id}",
+            d::put,
+            true,
+            "Register this installation for pushes",
+            "put-device.json",
+            201,
+            "Device",
+            "Meta",
+            List.of(),
+            List.of(400, 401, 413, 415)),
+        new Route(
+            HandlerType.GET,
+            "/me/devices",
+            d::list,
+            true,
+            "My devices",
+            null,
+            200,
+            "Device[]",
+            "CountMeta",
+            List.of(),
+            List.of(401)),
+        new Route(
+            HandlerType.DELETE,
+            "/me/devices/{installation_id}",
+            d::delete,
+            true,
+            "Unregister an installation",
+            null,
+            204,
+            null,
+            null,
+            List.of(),
+            List.of(400, 401)));
   }
 }
