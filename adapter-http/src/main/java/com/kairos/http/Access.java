@@ -1,9 +1,24 @@
 package com.kairos.http;
 
+import com.kairos.http.route.Route;
 import io.javalin.security.RouteRole;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Whether a route needs a verified bearer token. */
+/** What the access filter must check on a route: a bearer token, and the rate limits. */
 enum Access implements RouteRole {
   PUBLIC,
-  AUTHENTICATED
+  AUTHENTICATED,
+  /** Never rate limited: the operational endpoints. */
+  UNLIMITED;
+
+  /** The roles Javalin registers {@code route} with. */
+  static RouteRole[] of(Route route) {
+    List<RouteRole> roles = new ArrayList<>();
+    roles.add(route.authenticated() ? AUTHENTICATED : PUBLIC);
+    if (!route.rateLimited()) {
+      roles.add(UNLIMITED);
+    }
+    return roles.toArray(RouteRole[]::new);
+  }
 }

@@ -6,10 +6,8 @@ import com.kairos.application.port.RateLimiter;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.http.json.ApiError;
 import com.kairos.http.route.Caller;
-import com.kairos.http.route.Route;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.router.Endpoint;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,8 +42,7 @@ final class AccessFilter {
 
   /** Authenticates protected routes, applies the rate limits and checks the body's headers. */
   void beforeHandler(Context ctx) {
-    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    boolean exempt = endpoint != null && Route.isRateLimitExempt(endpoint.path);
+    boolean exempt = ctx.routeRoles().contains(Access.UNLIMITED);
     if (!exempt) {
       limit("global", global);
     }

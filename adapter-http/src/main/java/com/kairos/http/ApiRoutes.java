@@ -8,9 +8,9 @@ import com.kairos.http.platform.PlatformRoutes;
 import com.kairos.http.platform.ServiceFacts;
 import com.kairos.http.route.Envelope;
 import com.kairos.http.route.Route;
+import com.kairos.http.route.Routes;
 import com.kairos.http.user.UserRoutes;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -27,21 +27,23 @@ final class ApiRoutes {
       Supplier<String> metricsScrape) {
     RequestSchemas schemas = new RequestSchemas();
     Envelope envelope = new Envelope(clock);
+    Routes routes = new Routes();
+    NegotiationRoutes.declare(routes, useCases, schemas, envelope, metrics::negotiation);
+    EventRoutes.declare(routes, useCases, schemas, envelope);
+    UserRoutes.declare(routes, useCases, schemas, envelope);
+    PlatformRoutes.declare(routes, facts(settings), envelope, clock, openApi, metricsScrape);
+    return routes.all();
+  }
+
+  private static ServiceFacts facts(ApiSettings settings) {
     ApiSettings.Readiness readiness = settings.readiness();
     ApiSettings.VersionInfo version = settings.version();
-    ServiceFacts facts =
-        new ServiceFacts(
-            readiness::unavailableDependency,
-            readiness::schemaVersion,
-            version.backendVersion(),
-            version.environment(),
-            version.buildTimestamp(),
-            version.commitSha());
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(NegotiationRoutes.of(useCases, schemas, envelope, metrics::negotiation));
-    routes.addAll(EventRoutes.of(useCases, schemas, envelope));
-    routes.addAll(UserRoutes.of(useCases, schemas, envelope));
-    routes.addAll(PlatformRoutes.of(facts, envelope, clock, openApi, metricsScrape));
-    return List.copyOf(routes);
+    return new ServiceFacts(
+        readiness::unavailableDependency,
+        readiness::schemaVersion,
+        version.backendVersion(),
+        version.environment(),
+        version.buildTimestamp(),
+        version.commitSha());
   }
 }

@@ -82,7 +82,7 @@ public final class HttpApi {
                     r.method(),
                     r.path(),
                     r.authenticated() ? admission.guard(r.handler()) : r.handler(),
-                    r.authenticated() ? Access.AUTHENTICATED : Access.PUBLIC);
+                    Access.of(r));
               }
               config.routes.after(this::afterEverything);
               config.routes.exception(
@@ -124,12 +124,12 @@ public final class HttpApi {
     app.stop();
   }
 
-  /** The routes Javalin actually registered, as "METHOD path" (for the inventory test). */
+  /**
+   * Every route the server registers, as "METHOD path": the route table, which is also what the
+   * OpenAPI document is rendered from.
+   */
   public List<String> registeredRoutes() {
-    return app.unsafe.internalRouter.allHttpHandlers().stream()
-        .filter(h -> h.endpoint.method.isHttpMethod())
-        .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
-        .toList();
+    return routes.stream().map(Route::key).toList();
   }
 
   // ------------------------------------------------------------------ filters

@@ -3,16 +3,15 @@ package com.kairos.http.event;
 import com.kairos.application.UseCases;
 import com.kairos.http.json.RequestSchemas;
 import com.kairos.http.route.Envelope;
-import com.kairos.http.route.Route;
-import io.javalin.http.HandlerType;
-import java.util.List;
+import com.kairos.http.route.Routes;
 
-/** The event endpoints. */
+/** The calendar-event endpoints. */
 public final class EventRoutes {
   private EventRoutes() {}
 
-  /** The routes of the calendar-event use cases. */
-  public static List<Route> of(UseCases useCases, RequestSchemas schemas, Envelope envelope) {
+  /** Declares the routes of the calendar-event use cases. */
+  public static void declare(
+      Routes routes, UseCases useCases, RequestSchemas schemas, Envelope envelope) {
     EventHandlers h =
         new EventHandlers(
             useCases.getEvent(),
@@ -21,55 +20,41 @@ public final class EventRoutes {
             useCases.createEvent(),
             schemas,
             envelope);
-    List<Integer> read = List.of(400, 401, 403, 404, 429);
-    return List.of(
-        new Route(
-            HandlerType.GET,
-            "/events/upcoming",
-            h::upcoming,
-            true,
-            "My upcoming confirmed events",
-            null,
-            200,
-            "Event[]",
-            "CountMeta",
-            List.of("after", "limit"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/events",
-            h::list,
-            true,
-            "List my events",
-            null,
-            200,
-            "Event[]",
-            "ListMeta",
-            List.of("status", "updated_after", "limit", "cursor"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/events/{id}",
-            h::get,
-            true,
-            "Read one event",
-            null,
-            200,
-            "Event",
-            "Meta",
-            List.of(),
-            read),
-        new Route(
-            HandlerType.POST,
-            "/events",
-            h::create,
-            true,
-            "Create a manual event",
-            "create-event.json",
-            201,
-            "Event",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 409, 413, 415, 422)));
+    routes.tag("events");
+    routes
+        .get("/events/upcoming")
+        .operation("listUpcomingEvents")
+        .summary("My upcoming confirmed events")
+        .description("The caller's confirmed events that have not started yet, earliest first.")
+        .responds(200, "Event[]", "CountMeta")
+        .query("after", "limit")
+        .errors(400, 401)
+        .handler(h::upcoming);
+    routes
+        .get("/events")
+        .operation("listEvents")
+        .summary("List my events")
+        .description("The caller's events, newest updated_at first, with cursor paging.")
+        .responds(200, "Event[]", "ListMeta")
+        .query("status", "updated_after", "limit", "cursor")
+        .errors(400, 401)
+        .handler(h::list);
+    routes
+        .get("/events/{id}")
+        .operation("getEvent")
+        .summary("Read one event")
+        .description("One of the caller's events.")
+        .responds(200, "Event")
+        .errors(400, 401, 403, 404, 429)
+        .handler(h::get);
+    routes
+        .post("/events")
+        .operation("createEvent")
+        .summary("Create a manual event")
+        .description("Creates a manual event.")
+        .body("create-event.json")
+        .responds(201, "Event")
+        .errors(400, 401, 409, 413, 415, 422)
+        .handler(h::create);
   }
 }

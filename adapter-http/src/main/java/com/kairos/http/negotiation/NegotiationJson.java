@@ -1,16 +1,24 @@
 package com.kairos.http.negotiation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.EncryptedBlob;
+import com.kairos.domain.common.IntentCategory;
+import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.VenueId;
+import com.kairos.domain.negotiation.CancelReason;
 import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationAction;
+import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
 import com.kairos.http.json.JsonTime;
 import com.kairos.http.json.WireNames;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,7 +32,11 @@ final class NegotiationJson {
     return blob == null ? null : blob.value();
   }
 
-  record Resource(
+  /**
+   * What a negotiation is and where it stands: the leading fields of the resource and of the
+   * summary, in the order api.md lists them.
+   */
+  record Standing(
       String id,
       String ownerId,
       String state,
@@ -33,7 +45,90 @@ final class NegotiationJson {
       String agentMode,
       int agentRound,
       long version,
-      int participantCount,
+      int participantCount) {
+    static Standing of(Negotiation n) {
+      return of(
+          n.id(),
+          n.ownerId(),
+          n.state(),
+          n.cancelReason().orElse(null),
+          n.intentCategory(),
+          n.agentMode(),
+          n.agentRound(),
+          n.version(),
+          n.participantCount());
+    }
+
+    static Standing of(NegotiationSummary s) {
+      return of(
+          s.id(),
+          s.ownerId(),
+          s.state(),
+          s.cancelReason(),
+          s.intentCategory(),
+          s.agentMode(),
+          s.agentRound(),
+          s.version(),
+          s.participantCount());
+    }
+
+    private static Standing of(
+        NegotiationId id,
+        UserId owner,
+        NegotiationState state,
+        CancelReason cancelReason,
+        IntentCategory intent,
+        AgentMode agentMode,
+        int agentRound,
+        long version,
+        int participantCount) {
+      return new Standing(
+          id.toString(),
+          owner.value(),
+          WireNames.of(state),
+          WireNames.of(cancelReason),
+          WireNames.of(intent),
+          WireNames.of(agentMode),
+          agentRound,
+          version,
+          participantCount);
+    }
+  }
+
+  /** Who acted last and how, and when the negotiation was created, updated and expires. */
+  record Timeline(
+      String lastActorId, String lastAction, String createdAt, String updatedAt, String expiresAt) {
+    static Timeline of(Negotiation n) {
+      return of(
+          n.lastActorId().orElse(null),
+          n.lastAction(),
+          n.createdAt(),
+          n.updatedAt(),
+          n.expiresAt());
+    }
+
+    static Timeline of(NegotiationSummary s) {
+      return of(s.lastActorId(), s.lastAction(), s.createdAt(), s.updatedAt(), s.expiresAt());
+    }
+
+    private static Timeline of(
+        UserId lastActor,
+        NegotiationAction lastAction,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiresAt) {
+      return new Timeline(
+          lastActor == null ? null : lastActor.value(),
+          WireNames.of(lastAction),
+          JsonTime.format(createdAt),
+          JsonTime.format(updatedAt),
+          JsonTime.format(expiresAt));
+    }
+  }
+
+  /** The whole negotiation: {@code GET /negotiations/{id}}, start, reply, send and cancel. */
+  record Resource(
+      @JsonUnwrapped Standing standing,
       boolean isGroup,
       List<ParticipantJson> participants,
       List<SlotJson> proposedSlots,
@@ -42,22 +137,10 @@ final class NegotiationJson {
       String encryptedPayload,
       String counterPayload,
       int encryptedBlobVersion,
-      String lastActorId,
-      String lastAction,
-      String createdAt,
-      String updatedAt,
-      String expiresAt) {
+      @JsonUnwrapped Timeline timeline) {
     static Resource of(Negotiation n) {
       return new Resource(
-          n.id().toString(),
-          n.ownerId().value(),
-          WireNames.of(n.state()),
-          n.cancelReason().map(WireNames::of).orElse(null),
-          WireNames.of(n.intentCategory()),
-          WireNames.of(n.agentMode()),
-          n.agentRound(),
-          n.version(),
-          n.participantCount(),
+          Standing.of(n),
           n.isGroup(),
           n.participants().stream().map(ParticipantJson::of).toList(),
           n.slots().stream().map(SlotJson::of).toList(),
@@ -72,51 +155,24 @@ final class NegotiationJson {
           n.encryptedPayload().value(),
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
-          n.lastActorId().map(UserId::value).orElse(null),
-          WireNames.of(n.lastAction()),
-          JsonTime.format(n.createdAt()),
-          JsonTime.format(n.updatedAt()),
-          JsonTime.format(n.expiresAt()));
+          Timeline.of(n));
     }
   }
 
+  /** A list item: the negotiation as one participant sees it, without blobs or options. */
   record Summary(
-      String id,
-      String ownerId,
-      String state,
-      String cancelReason,
-      String intentCategory,
-      String agentMode,
-      int agentRound,
-      long version,
-      int participantCount,
+      @JsonUnwrapped Standing standing,
       int acceptedCount,
       String myStatus,
       boolean isGroup,
-      String lastActorId,
-      String lastAction,
-      String createdAt,
-      String updatedAt,
-      String expiresAt) {
+      @JsonUnwrapped Timeline timeline) {
     static Summary of(NegotiationSummary s) {
       return new Summary(
-          s.id().toString(),
-          s.ownerId().value(),
-          WireNames.of(s.state()),
-          s.cancelReason() == null ? null : WireNames.of(s.cancelReason()),
-          WireNames.of(s.intentCategory()),
-          WireNames.of(s.agentMode()),
-          s.agentRound(),
-          s.version(),
-          s.participantCount(),
+          Standing.of(s),
           s.acceptedCount(),
           WireNames.of(s.myStatus()),
           s.isGroup(),
-          s.lastActorId() == null ? null : s.lastActorId().value(),
-          WireNames.of(s.lastAction()),
-          JsonTime.format(s.createdAt()),
-          JsonTime.format(s.updatedAt()),
-          JsonTime.format(s.expiresAt()));
+          Timeline.of(s));
     }
   }
 

@@ -3,21 +3,26 @@ package com.kairos.http.negotiation;
 import com.kairos.application.UseCases;
 import com.kairos.http.json.RequestSchemas;
 import com.kairos.http.route.Envelope;
-import com.kairos.http.route.Route;
-import io.javalin.http.HandlerType;
+import com.kairos.http.route.Routes;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** The negotiation endpoints. */
 public final class NegotiationRoutes {
+  private static final List<Integer> WRITE = List.of(400, 401, 403, 404, 409, 413, 415, 422, 429);
+
   private NegotiationRoutes() {}
 
   /**
-   * The routes of the negotiation use cases; {@code lifecycle} counts started, replied and
+   * Declares the routes of the negotiation use cases; {@code lifecycle} counts started, replied and
    * finalized negotiations.
    */
-  public static List<Route> of(
-      UseCases useCases, RequestSchemas schemas, Envelope envelope, Consumer<String> lifecycle) {
+  public static void declare(
+      Routes routes,
+      UseCases useCases,
+      RequestSchemas schemas,
+      Envelope envelope,
+      Consumer<String> lifecycle) {
     NegotiationHandlers h =
         new NegotiationHandlers(
             useCases.startNegotiation(),
@@ -29,80 +34,64 @@ public final class NegotiationRoutes {
             schemas,
             envelope,
             lifecycle);
-    List<Integer> write = List.of(400, 401, 403, 404, 409, 413, 415, 422, 429);
-    List<Integer> read = List.of(400, 401, 403, 404, 429);
-    return List.of(
-        new Route(
-            HandlerType.POST,
-            "/negotiate/start",
-            h::start,
-            true,
-            "Start a negotiation",
-            "start-negotiation.json",
-            201,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 409, 413, 415, 422)),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/reply",
-            h::reply,
-            true,
-            "Accept, decline or counter-propose",
-            "reply-negotiation.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/send",
-            h::send,
-            true,
-            "Send a draft",
-            "negotiation-action.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.POST,
-            "/negotiate/cancel",
-            h::cancel,
-            true,
-            "Cancel a negotiation",
-            "negotiation-action.json",
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            write),
-        new Route(
-            HandlerType.GET,
-            "/negotiations",
-            h::list,
-            true,
-            "List my negotiations",
-            null,
-            200,
-            "NegotiationSummary[]",
-            "ListMeta",
-            List.of("state", "role", "awaiting_me", "updated_after", "limit", "cursor"),
-            List.of(400, 401)),
-        new Route(
-            HandlerType.GET,
-            "/negotiations/{id}",
-            h::get,
-            true,
-            "Read one negotiation",
-            null,
-            200,
-            "Negotiation",
-            "Meta",
-            List.of(),
-            read));
+    routes.tag("negotiations");
+    routes
+        .post("/negotiate/start")
+        .operation("startNegotiation")
+        .summary("Start a negotiation")
+        .description(
+            "Starts a negotiation (201). Re-sending the same JSON with the same id is an offline"
+                + " retry: 200 with the stored negotiation and Idempotent-Replayed: true.")
+        .body("start-negotiation.json")
+        .responds(201, "Negotiation")
+        .errors(400, 401, 409, 413, 415, 422)
+        .handler(h::start);
+    routes
+        .post("/negotiate/reply")
+        .operation("replyToNegotiation")
+        .summary("Accept, decline or counter-propose")
+        .description(
+            "Accepts, declines or counter-proposes; may finalize or cancel the negotiation."
+                + " A repeated reply_id returns the current negotiation and changes nothing.")
+        .body("reply-negotiation.json")
+        .responds(200, "Negotiation")
+        .errors(WRITE)
+        .handler(h::reply);
+    routes
+        .post("/negotiate/send")
+        .operation("sendNegotiation")
+        .summary("Send a draft")
+        .description("Sends a draft to its invitees (owner only): draft to active.")
+        .body("negotiation-action.json")
+        .responds(200, "Negotiation")
+        .errors(WRITE)
+        .handler(h::send);
+    routes
+        .post("/negotiate/cancel")
+        .operation("cancelNegotiation")
+        .summary("Cancel a negotiation")
+        .description("Cancels a draft, active or finalized negotiation (owner only).")
+        .body("negotiation-action.json")
+        .responds(200, "Negotiation")
+        .errors(WRITE)
+        .handler(h::cancel);
+    routes
+        .get("/negotiations")
+        .operation("listNegotiations")
+        .summary("List my negotiations")
+        .description("The caller's negotiations, newest updated_at first, with cursor paging.")
+        .responds(200, "NegotiationSummary[]", "ListMeta")
+        .query("state", "role", "awaiting_me", "updated_after", "limit", "cursor")
+        .errors(400, 401)
+        .handler(h::list);
+    routes
+        .get("/negotiations/{id}")
+        .operation("getNegotiation")
+        .summary("Read one negotiation")
+        .description(
+            "One negotiation, for its owner or a participant; 304 when If-None-Match matches.")
+        .responds(200, "Negotiation")
+        .errors(400, 401, 403, 404, 429)
+        .handler(h::get);
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kairos.http.json.Json;
 import com.kairos.http.route.Route;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -15,100 +14,6 @@ import java.util.TreeSet;
  * response headers it sets.
  */
 final class OpenApiOperations {
-  /** operationId, tag and description of each route, keyed by "METHOD path". */
-  private record Doc(String id, String tag, String description) {}
-
-  private static final Map<String, Doc> DOCS =
-      Map.ofEntries(
-          doc(
-              "POST /negotiate/start",
-              "startNegotiation",
-              "negotiations",
-              "Starts a negotiation (201). Re-sending the same JSON with the same id is an offline"
-                  + " retry: 200 with the stored negotiation and Idempotent-Replayed: true."),
-          doc(
-              "POST /negotiate/reply",
-              "replyToNegotiation",
-              "negotiations",
-              "Accepts, declines or counter-proposes; may finalize or cancel the negotiation."
-                  + " A repeated reply_id returns the current negotiation and changes nothing."),
-          doc(
-              "POST /negotiate/send",
-              "sendNegotiation",
-              "negotiations",
-              "Sends a draft to its invitees (owner only): draft to active."),
-          doc(
-              "POST /negotiate/cancel",
-              "cancelNegotiation",
-              "negotiations",
-              "Cancels a draft, active or finalized negotiation (owner only)."),
-          doc(
-              "GET /negotiations",
-              "listNegotiations",
-              "negotiations",
-              "The caller's negotiations, newest updated_at first, with cursor paging."),
-          doc(
-              "GET /negotiations/{id}",
-              "getNegotiation",
-              "negotiations",
-              "One negotiation, for its owner or a participant; 304 when If-None-Match matches."),
-          doc(
-              "GET /events/upcoming",
-              "listUpcomingEvents",
-              "events",
-              "The caller's confirmed events that have not started yet, earliest first."),
-          doc(
-              "GET /events",
-              "listEvents",
-              "events",
-              "The caller's events, newest updated_at first, with cursor paging."),
-          doc("GET /events/{id}", "getEvent", "events", "One of the caller's events."),
-          doc("POST /events", "createEvent", "events", "Creates a manual event."),
-          doc(
-              "GET /me",
-              "getProfile",
-              "profile",
-              "The caller's profile, created on the first call."),
-          doc(
-              "PATCH /me",
-              "updateProfile",
-              "profile",
-              "Changes display_name, locale or agent_mode_default."),
-          doc(
-              "PUT /me/devices/{installation_id}",
-              "registerDevice",
-              "devices",
-              "Registers or refreshes this installation's push token: 201 when new, 200 after."
-                  + " A push token belongs to one device: registering it elsewhere moves it. At"
-                  + " most 20 devices; a 21st replaces the one seen least recently."),
-          doc(
-              "GET /me/devices",
-              "listDevices",
-              "devices",
-              "The caller's devices, most recently seen first (token_suffix only)."),
-          doc(
-              "DELETE /me/devices/{installation_id}",
-              "removeDevice",
-              "devices",
-              "Unregisters an installation (204, also when already absent)."),
-          doc(
-              "GET /health",
-              "getHealth",
-              "operations",
-              "Liveness: the process answers; touches no dependency."),
-          doc(
-              "GET /ready",
-              "getReadiness",
-              "operations",
-              "Readiness: the database answers and every migration is applied."),
-          doc("GET /version", "getVersion", "operations", "Build, API and schema versions."),
-          doc("GET /openapi.json", "getOpenApiDocument", "operations", "This document."),
-          doc("GET /metrics", "getMetrics", "operations", "Prometheus metrics (text format)."));
-
-  private static Map.Entry<String, Doc> doc(String key, String id, String tag, String text) {
-    return Map.entry(key, new Doc(id, tag, text));
-  }
-
   private OpenApiOperations() {}
 
   /** Parameters and headers shared by the operations. */
@@ -139,21 +44,16 @@ final class OpenApiOperations {
   }
 
   static ObjectNode of(Route route) {
-    String key = route.method().name() + " " + route.path();
-    Doc doc = DOCS.get(key);
-    if (doc == null) {
-      throw new IllegalStateException("undocumented route " + key);
-    }
     ObjectNode op = Json.mapper().createObjectNode();
-    op.put("operationId", doc.id());
+    op.put("operationId", route.operationId());
     op.put("summary", route.summary());
-    op.put("description", doc.description());
-    op.putArray("tags").add(doc.tag());
+    op.put("description", route.description());
+    op.putArray("tags").add(route.tag());
     ArrayNode security = op.putArray("security");
     if (route.authenticated()) {
       security.addObject().putArray("firebase");
     }
-    parameters(op.putArray("parameters"), route, doc);
+    parameters(op.putArray("parameters"), route);
     if (route.requestSchema() != null) {
       ObjectNode body = op.putObject("requestBody");
       body.put("required", true);
@@ -163,14 +63,14 @@ final class OpenApiOperations {
           .putObject("schema")
           .put("$ref", COMPONENTS + title);
     }
-    responses(op.putObject("responses"), route, doc);
+    responses(op.putObject("responses"), route);
     return op;
   }
 
-  private static void parameters(ArrayNode params, Route route, Doc doc) {
+  private static void parameters(ArrayNode params, Route route) {
     params.addObject().put("$ref", "#/components/parameters/RequestId");
     params.addObject().put("$ref", "#/components/parameters/ApiVersion");
-    if (doc.id().equals("getNegotiation")) {
+    if (route.operationId().equals("getNegotiation")) {
       params.addObject().put("$ref", "#/components/parameters/IfNoneMatch");
     }
     for (String name : java.util.List.of("id", "installation_id")) {
@@ -187,13 +87,13 @@ final class OpenApiOperations {
     }
   }
 
-  private static void responses(ObjectNode responses, Route route, Doc doc) {
+  private static void responses(ObjectNode responses, Route route) {
     boolean negotiation = "Negotiation".equals(route.responseSchema());
     ObjectNode ok = responses.putObject(String.valueOf(route.successStatus()));
     ok.put("description", "Success");
     if (route.successStatus() == 204) {
       headers(ok);
-    } else if (doc.id().equals("getMetrics")) {
+    } else if (route.operationId().equals("getMetrics")) {
       headers(ok);
       ok.putObject("content")
           .putObject("text/plain")
@@ -202,17 +102,17 @@ final class OpenApiOperations {
     } else {
       body(headers(ok, negotiation ? "ETag" : null), envelope(route));
     }
-    if (doc.id().equals("startNegotiation")) {
+    if (route.operationId().equals("startNegotiation")) {
       ObjectNode replay = responses.putObject("200");
       replay.put("description", "Offline retry of the same start: the stored negotiation");
       body(headers(replay, "ETag", "IdempotentReplayed"), "NegotiationResponse");
     }
-    if (doc.id().equals("registerDevice")) {
+    if (route.operationId().equals("registerDevice")) {
       ObjectNode again = responses.putObject("200");
       again.put("description", "The installation was registered already: refreshed");
       body(headers(again), "DeviceResponse");
     }
-    if (doc.id().equals("getNegotiation")) {
+    if (route.operationId().equals("getNegotiation")) {
       headers(responses.putObject("304").put("description", "Not modified"), "ETag");
     }
     TreeSet<Integer> errors = new TreeSet<>(route.errorStatuses());
@@ -222,7 +122,7 @@ final class OpenApiOperations {
       errors.add(401);
       errors.add(429);
       errors.add(503);
-    } else if (!Route.isRateLimitExempt(route.path())) {
+    } else if (route.rateLimited()) {
       errors.add(429);
     }
     if (route.requestSchema() != null) {

@@ -1,11 +1,8 @@
 package com.kairos.http.platform;
 
 import com.kairos.http.route.Envelope;
-import com.kairos.http.route.Route;
-import io.javalin.http.HandlerType;
+import com.kairos.http.route.Routes;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** The operational endpoints: health, readiness, version, the OpenAPI document, metrics. */
@@ -13,82 +10,64 @@ public final class PlatformRoutes {
   private PlatformRoutes() {}
 
   /**
-   * Health, readiness, version and the OpenAPI document, plus {@code GET /metrics} when {@code
-   * metricsScrape} is not null.
+   * Declares health, readiness, version and the OpenAPI document, plus {@code GET /metrics} when
+   * {@code metricsScrape} is not null. None needs a token; all but the document are never rate
+   * limited.
    */
-  public static List<Route> of(
+  public static void declare(
+      Routes routes,
       ServiceFacts facts,
       Envelope envelope,
       Clock clock,
       Supplier<String> openApi,
       Supplier<String> metricsScrape) {
     PlatformHandlers h = new PlatformHandlers(facts, envelope, clock, openApi, metricsScrape);
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(
-        List.of(
-            new Route(
-                HandlerType.GET,
-                "/health",
-                h::health,
-                false,
-                "Liveness",
-                null,
-                200,
-                "Health",
-                "Meta",
-                List.of(),
-                List.of()),
-            new Route(
-                HandlerType.GET,
-                "/ready",
-                h::ready,
-                false,
-                "Readiness",
-                null,
-                200,
-                "Ready",
-                "Meta",
-                List.of(),
-                List.of(503)),
-            new Route(
-                HandlerType.GET,
-                "/version",
-                h::version,
-                false,
-                "Build and schema versions",
-                null,
-                200,
-                "Version",
-                "Meta",
-                List.of(),
-                List.of()),
-            new Route(
-                HandlerType.GET,
-                "/openapi.json",
-                h::openApi,
-                false,
-                "This API's OpenAPI 3.1 document",
-                null,
-                200,
-                null,
-                null,
-                List.of(),
-                List.of(429))));
+    routes.tag("operations");
+    routes
+        .get("/health")
+        .operation("getHealth")
+        .summary("Liveness")
+        .description("Liveness: the process answers; touches no dependency.")
+        .publicAccess()
+        .unlimited()
+        .responds(200, "Health")
+        .handler(h::health);
+    routes
+        .get("/ready")
+        .operation("getReadiness")
+        .summary("Readiness")
+        .description("Readiness: the database answers and every migration is applied.")
+        .publicAccess()
+        .unlimited()
+        .responds(200, "Ready")
+        .errors(503)
+        .handler(h::ready);
+    routes
+        .get("/version")
+        .operation("getVersion")
+        .summary("Build and schema versions")
+        .description("Build, API and schema versions.")
+        .publicAccess()
+        .unlimited()
+        .responds(200, "Version")
+        .handler(h::version);
+    routes
+        .get("/openapi.json")
+        .operation("getOpenApiDocument")
+        .summary("This API's OpenAPI 3.1 document")
+        .description("This document.")
+        .publicAccess()
+        .errors(429)
+        .handler(h::openApi);
     if (metricsScrape != null) {
-      routes.add(
-          new Route(
-              HandlerType.GET,
-              "/metrics",
-              h::metrics,
-              false,
-              "Prometheus metrics",
-              null,
-              200,
-              null,
-              null,
-              List.of(),
-              List.of()));
+      routes
+          .get("/metrics")
+          .operation("getMetrics")
+          .summary("Prometheus metrics")
+          .description("Prometheus metrics (text format).")
+          .publicAccess()
+          .unlimited()
+          .handler(h::metrics);
     }
-    return List.copyOf(routes);
   }
 }

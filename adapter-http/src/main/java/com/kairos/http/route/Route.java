@@ -3,18 +3,28 @@ package com.kairos.http.route;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * One endpoint: what Javalin registers and what the OpenAPI document says about it, kept together
- * so that they cannot drift apart.
+ * so that they cannot drift apart. Declared with {@link Routes}.
+ *
+ * @param authenticated whether the route needs a verified bearer token
+ * @param rateLimited false for the operational endpoints, which are never rate limited
+ * @param requestSchema the JSON Schema file of the body, or null for no body
+ * @param responseSchema the schema of {@code data} ({@code X[]} for a list), or null when the route
+ *     answers something other than the envelope
  */
 public record Route(
     HandlerType method,
     String path,
     Handler handler,
     boolean authenticated,
+    boolean rateLimited,
+    String operationId,
+    String tag,
     String summary,
+    String description,
     String requestSchema,
     int successStatus,
     String responseSchema,
@@ -23,15 +33,19 @@ public record Route(
     List<Integer> errorStatuses) {
 
   public Route {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(operationId, "operationId of " + path);
+    Objects.requireNonNull(tag, "tag of " + path);
+    Objects.requireNonNull(summary, "summary of " + path);
+    Objects.requireNonNull(description, "description of " + path);
     queryParams = List.copyOf(queryParams);
     errorStatuses = List.copyOf(errorStatuses);
   }
 
-  /** Operational endpoints are never rate limited. */
-  private static final Set<String> EXEMPT = Set.of("/health", "/ready", "/version", "/metrics");
-
-  /** Whether requests to {@code path} skip the rate limits. */
-  public static boolean isRateLimitExempt(String path) {
-    return EXEMPT.contains(path);
+  /** "METHOD path", as in {@code GET /negotiations/{id}}. */
+  public String key() {
+    return method.name() + " " + path;
   }
 }

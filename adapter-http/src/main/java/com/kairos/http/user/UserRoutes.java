@@ -3,18 +3,35 @@ package com.kairos.http.user;
 import com.kairos.application.UseCases;
 import com.kairos.http.json.RequestSchemas;
 import com.kairos.http.route.Envelope;
-import com.kairos.http.route.Route;
-import io.javalin.http.HandlerType;
-import java.util.List;
+import com.kairos.http.route.Routes;
 
 /** The endpoints of the caller's own profile. */
 public final class UserRoutes {
   private UserRoutes() {}
 
-  /** The routes of the caller's own profile. */
-  public static List<Route> of(UseCases useCases, RequestSchemas schemas, Envelope envelope) {
+  /** Declares {@code GET /me} and {@code PATCH /me}. */
+  public static void declare(
+      Routes routes, UseCases useCases, RequestSchemas schemas, Envelope envelope) {
     ProfileHandlers h =
         new ProfileHandlers(useCases.getProfile(), useCases.updateProfile(), schemas, envelope);
+    routes.tag("profile");
+    routes
+        .get("/me")
+        .operation("getProfile")
+        .summary("My profile (created on first call)")
+        .description("The caller's profile, created on the first call.")
+        .responds(200, "Profile")
+        .errors(401)
+        .handler(h::get);
+    routes
+        .patch("/me")
+        .operation("updateProfile")
+        .summary("Update my profile")
+        .description("Changes display_name, locale or agent_mode_default.")
+        .body("patch-me.json")
+        .responds(200, "Profile")
+        .errors(400, 401, 413, 415, 422)
+        .handler(h::patch);
     DeviceHandlers d =
         new DeviceHandlers(
             useCases.registerDevice(),
@@ -22,66 +39,34 @@ public final class UserRoutes {
             useCases.removeDevice(),
             schemas,
             envelope);
-    return List.of(
-        new Route(
-            HandlerType.GET,
-            "/me",
-            h::get,
-            true,
-            "My profile (created on first call)",
-            null,
-            200,
-            "Profile",
-            "Meta",
-            List.of(),
-            List.of(401)),
-        new Route(
-            HandlerType.PATCH,
-            "/me",
-            h::patch,
-            true,
-            "Update my profile",
-            "patch-me.json",
-            200,
-            "Profile",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 413, 415, 422)),
-        new Route(
-            HandlerType.PUT,
-            "/me/devices/{installation_id}",
-            d::put,
-            true,
-            "Register this installation for pushes",
-            "put-device.json",
-            201,
-            "Device",
-            "Meta",
-            List.of(),
-            List.of(400, 401, 413, 415)),
-        new Route(
-            HandlerType.GET,
-            "/me/devices",
-            d::list,
-            true,
-            "My devices",
-            null,
-            200,
-            "Device[]",
-            "CountMeta",
-            List.of(),
-            List.of(401)),
-        new Route(
-            HandlerType.DELETE,
-            "/me/devices/{installation_id}",
-            d::delete,
-            true,
-            "Unregister an installation",
-            null,
-            204,
-            null,
-            null,
-            List.of(),
-            List.of(400, 401)));
+    routes.tag("devices");
+    routes
+        .put("/me/devices/{installation_id}")
+        .operation("registerDevice")
+        .summary("Register this installation for pushes")
+        .description(
+            "Registers or refreshes this installation's push token: 201 when new, 200 after."
+                + " A push token belongs to one device: registering it elsewhere moves it. At"
+                + " most 20 devices; a 21st replaces the one seen least recently.")
+        .body("put-device.json")
+        .responds(201, "Device")
+        .errors(400, 401, 413, 415)
+        .handler(d::put);
+    routes
+        .get("/me/devices")
+        .operation("listDevices")
+        .summary("My devices")
+        .description("The caller's devices, most recently seen first (token_suffix only).")
+        .responds(200, "Device[]", "CountMeta")
+        .errors(401)
+        .handler(d::list);
+    routes
+        .delete("/me/devices/{installation_id}")
+        .operation("removeDevice")
+        .summary("Unregister an installation")
+        .description("Unregisters an installation (204, also when already absent).")
+        .responds(204, null)
+        .errors(400, 401)
+        .handler(d::delete);
   }
 }
