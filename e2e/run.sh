@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end run: the built jar, the real Firebase Auth Emulator (UI disabled), an embedded
-# PostgreSQL, and a whole negotiation over HTTP. Stops everything it started, whatever happens.
+# PostgreSQL, a fake FCM endpoint (e2e/fake-fcm.mjs), and a whole negotiation over HTTP with the
+# pushes it causes. Stops everything it started, whatever happens.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -45,9 +46,17 @@ JSON
 pids+=($!)
 wait_for "http://127.0.0.1:$auth_port/" 90 "$work/emulator.log"
 
+# A stand-in for FCM: the server sends its pushes there (PUSH_PROVIDER=fcm) and the driver
+# checks each one.
+fcm_port=$(free_port)
+setsid node "$here/fake-fcm.mjs" "$fcm_port" > "$work/fake-fcm.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$fcm_port/__requests" 30 "$work/fake-fcm.log"
+
 KAIROS_ENV=development PORT=$api_port HOST=127.0.0.1 LOG_FORMAT=json LOG_LEVEL=INFO \
   FIREBASE_PROJECT_ID=demo-kairos FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:$auth_port \
   KAIROS_DATA_DIR="$work/data" EXPIRY_SWEEP_INTERVAL_SECONDS=5 \
+  PUSH_PROVIDER=fcm FCM_API_URL="http://127.0.0.1:$fcm_port" \
   setsid java -jar "$jar" > "$work/server.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$api_port/health" 120 "$work/server.log"
@@ -64,7 +73,8 @@ curl -sf --max-time 10 -o "$work/openapi.json" "http://127.0.0.1:$api_port/opena
   && npx --no-install openapi-typescript "$work/openapi.json" -o generated/api.d.ts \
   && npx --no-install tsc -p tsconfig.json \
   && npx --no-install tsx drive.ts --api "http://127.0.0.1:$api_port" \
-       --auth "http://127.0.0.1:$auth_port" --secrets-out "$work/secrets.txt")
+       --auth "http://127.0.0.1:$auth_port" --fcm "http://127.0.0.1:$fcm_port" \
+       --secrets-out "$work/secrets.txt")
 
 # Not one blob or token may have reached a log line.
 leaks=0

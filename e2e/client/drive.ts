@@ -31,6 +31,7 @@ function arg(name: string): string {
 
 const api = arg("api");
 const auth = arg("auth");
+const fcm = arg("fcm");
 const client = createClient<paths>({ baseUrl: api });
 const as = (token: string) => ({ headers: { Authorization: "Bearer " + token } });
 
@@ -52,6 +53,44 @@ async function signUp(name: string): Promise<{ uid: string; token: string }> {
   return { uid: body.localId, token: body.idToken };
 }
 
+// Push tokens as FCM would hand them out; the "unregistered-" one is refused by the fake FCM,
+// so the server must drop that device after its first push.
+const PUSH_TOKENS = {
+  alice: "e2e-alice:APA91b" + "a".repeat(120) + "AliceZ",
+  bob: "e2e-bob:APA91b" + "b".repeat(120) + "Bob123",
+  carol: "e2e-carol:APA91b" + "c".repeat(120) + "Carol9",
+  carolOld: "unregistered-e2e-carol-old" + "d".repeat(60),
+};
+
+async function registerDevice(user: { token: string }, pushToken: string): Promise<void> {
+  const installation = randomUUID();
+  const put = await client.PUT("/me/devices/{installation_id}", {
+    ...as(user.token),
+    params: { path: { installation_id: installation } },
+    body: { push_token: pushToken, platform: "ios", app_version: "1.0.0", locale: "en-GB" },
+  });
+  check("device registered (201) with only its token suffix shown",
+    put.response.status === 201 && put.data!.data.token_suffix === pushToken.slice(-6) &&
+      !JSON.stringify(put.data).includes(pushToken));
+}
+
+/** The pushes the fake FCM received (waiting up to 5 s for `count`), then forgets them. */
+async function pushes(count: number): Promise<string[]> {
+  let seen: { body: { message: { token: string; data: Record<string, string> } } }[] = [];
+  for (let i = 0; i < 50 && seen.length < count; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 100));
+    seen = await (await fetch(fcm + "/__requests")).json();
+  }
+  await fetch(fcm + "/__requests", { method: "DELETE" });
+  return seen
+    .map((r) => `${r.body.message.token} ${r.body.message.data.kind} v${r.body.message.data.version}`)
+    .sort();
+}
+
+function same(actual: string[], expected: string[]): boolean {
+  return JSON.stringify(actual) === JSON.stringify([...expected].sort());
+}
+
 async function main(): Promise<void> {
   const alice = await signUp("alice");
   const bob = await signUp("bob");
@@ -59,8 +98,13 @@ async function main(): Promise<void> {
   const dave = await signUp("dave");
   writeFileSync(
     arg("secrets-out"),
-    [MARKER, alice.token, bob.token, carol.token, dave.token].join("\n") + "\n",
+    [MARKER, alice.token, bob.token, carol.token, dave.token, ...Object.values(PUSH_TOKENS)]
+      .join("\n") + "\n",
   );
+  await registerDevice(alice, PUSH_TOKENS.alice);
+  await registerDevice(bob, PUSH_TOKENS.bob);
+  await registerDevice(carol, PUSH_TOKENS.carol);
+  await registerDevice(carol, PUSH_TOKENS.carolOld);
 
   const id = randomUUID();
   const started = await client.POST("/negotiate/start", {
@@ -84,6 +128,18 @@ async function main(): Promise<void> {
   check("the encrypted payload comes back byte for byte", first.encrypted_payload === MARKER);
   check("timestamps come with three fractional digits",
     /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(first.created_at));
+  check("the invitees' phones are told they are invited (not the organizer's)",
+    same(await pushes(3), [
+      `${PUSH_TOKENS.bob} negotiation.invited v1`,
+      `${PUSH_TOKENS.carol} negotiation.invited v1`,
+      `${PUSH_TOKENS.carolOld} negotiation.invited v1`,
+    ]));
+  let carolsDevices = 2;
+  for (let i = 0; i < 50 && carolsDevices !== 1; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    carolsDevices = (await client.GET("/me/devices", as(carol.token))).data!.data.length;
+  }
+  check("the device whose token FCM called unregistered is gone", carolsDevices === 1);
 
   const countered = await client.POST("/negotiate/reply", {
     ...as(bob.token),
@@ -101,6 +157,11 @@ async function main(): Promise<void> {
   check("the counter adds a round and resets the organizer",
     negotiation.agent_round === 1 && negotiation.participants[0].status === "pending");
   const newSlot = negotiation.proposed_slots.filter((s) => s.round === 1)[0];
+  check("a counter tells every other participant",
+    same(await pushes(2), [
+      `${PUSH_TOKENS.alice} negotiation.countered v2`,
+      `${PUSH_TOKENS.carol} negotiation.countered v2`,
+    ]));
 
   const accepted = await client.POST("/negotiate/reply", {
     ...as(alice.token),
@@ -114,6 +175,12 @@ async function main(): Promise<void> {
   check("carol's accept finalizes it",
     finalized.response.status === 200 && finalized.data!.data.state === "finalized");
   check("the outcome is bob's slot", finalized.data!.data.outcome?.slot_id === newSlot.id);
+  check("carol's accept tells alice it was replied to and both others it is final",
+    same(await pushes(3), [
+      `${PUSH_TOKENS.alice} negotiation.replied v4`,
+      `${PUSH_TOKENS.alice} negotiation.finalized v4`,
+      `${PUSH_TOKENS.bob} negotiation.finalized v4`,
+    ]));
 
   for (const [name, user] of [["alice", alice], ["bob", bob], ["carol", carol]] as const) {
     const upcoming = await client.GET("/events/upcoming", as(user.token));

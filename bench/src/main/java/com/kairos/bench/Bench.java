@@ -471,6 +471,10 @@ public final class Bench {
       s.execute(
           "INSERT INTO participants (negotiation_id, user_id, position, role, status, negotiation_updated_at, visible)"
               + " SELECT id, 'due-friend-' || owner_id, 1, 'invitee', 'pending', updated_at, true FROM negotiations WHERE owner_id LIKE 'due-%'");
+      s.execute(
+          "INSERT INTO proposed_slots (negotiation_id, id, starts_at, ends_at, timezone, proposed_by, round, position)"
+              + " SELECT id, gen_random_uuid(), expires_at + interval '1 day', expires_at + interval '25 hours', 'UTC', owner_id, 0, 0"
+              + " FROM negotiations WHERE owner_id LIKE 'due-%'");
       s.execute("ANALYZE");
     }
     try (HikariDataSource pool =
@@ -478,7 +482,11 @@ public final class Bench {
       PostgresAdapter adapter = new PostgresAdapter(pool);
       ExpireDueNegotiations sweeper =
           new ExpireDueNegotiations(
-              adapter.transactions(), adapter.negotiations(), Clock.systemUTC(), 500);
+              adapter.transactions(),
+              adapter.negotiations(),
+              adapter.outbox(),
+              Clock.systemUTC(),
+              500);
       long t0 = System.nanoTime();
       int expired = sweeper.sweep();
       double millis = (System.nanoTime() - t0) / 1e6;

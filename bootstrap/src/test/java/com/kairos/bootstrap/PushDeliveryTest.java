@@ -228,29 +228,61 @@ class PushDeliveryTest {
   }
 
   @Test
-  void noLogLineOrMetricCarriesATokenOrABlob() throws SQLException {
+  void noPushLogLineOrMetricCarriesATokenABlobOrAName() throws SQLException {
     String token = "full-token-never-logged-" + "Q".repeat(40) + "zz9Last";
+    String name = "DISPLAY-NAME-MARKER-41c7";
+    String venue = "VENUE-NAME-MARKER-93ab";
     ((ch.qos.logback.classic.Logger)
             org.slf4j.LoggerFactory.getLogger(com.kairos.application.push.DispatchPushes.class))
         .setLevel(ch.qos.logback.classic.Level.DEBUG);
     phone("log-guest", token);
-    start(one, "log-owner", UUID.randomUUID().toString(), "log-guest");
-    assertThat(received(1)).hasSize(1);
+    phone("log-owner", "log-owner-token");
+    Answer named =
+        one.send("PATCH", "/me", as("log-guest"), "{\"display_name\": \"" + name + "\"}");
+    assertThat(named.status()).as(named.text()).isEqualTo(200);
+    String id = UUID.randomUUID().toString();
+    Answer started =
+        one.send(
+            "POST",
+            "/negotiate/start",
+            as("log-owner"),
+            """
+            {"id": "%s", "intent_category": "coffee", "participant_ids": ["log-guest"],
+             "proposed_slots": [{"starts_at": "2099-06-01T09:00:00Z"}],
+             "proposed_venues": [{"name": "%s"}], "encrypted_payload": "%s"}
+            """
+                .formatted(id, venue, MARKER));
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    reply(two, "log-guest", id, "counter");
+    List<FakeFcm.Request> pushes = fcm.awaitRequests(2, WAKE_UP);
     awaitNoPendingRow(); // the dispatcher logs each outcome before recording it
 
+    assertThat(pushes).hasSize(2);
+    for (FakeFcm.Request push : pushes) {
+      assertThat(push.body())
+          .doesNotContain(MARKER)
+          .doesNotContain(Fixtures.SECRET_MARKER)
+          .doesNotContain(name)
+          .doesNotContain(venue);
+    }
     Answer metrics = one.send("GET", "/metrics", Map.of(), null);
     assertThat(metrics.text())
         .contains("kairos_push_sent_total{kind=\"negotiation.invited\",outcome=\"sent\"}")
         .contains("kairos_push_delivery_seconds_count")
         .contains("kairos_push_outbox_pending")
         .doesNotContain(token)
-        .doesNotContain(MARKER);
+        .doesNotContain(MARKER)
+        .doesNotContain(name)
+        .doesNotContain(venue);
     String text = logs.text();
     assertThat(text)
         .contains("token_suffix")
         .contains("z9Last")
         .doesNotContain(token)
-        .doesNotContain(MARKER);
+        .doesNotContain(MARKER)
+        .doesNotContain(Fixtures.SECRET_MARKER)
+        .doesNotContain(name)
+        .doesNotContain(venue);
   }
 
   /**
