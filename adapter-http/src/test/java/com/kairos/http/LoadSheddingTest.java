@@ -59,7 +59,9 @@ class LoadSheddingTest extends ApiTest {
             b.profiles,
             UserDirectory.unchecked(),
             b.devices,
-            b.outbox),
+            b.outbox,
+            b.deletions,
+            b.jobs),
         b.ids,
         b.cursors,
         b.clock);

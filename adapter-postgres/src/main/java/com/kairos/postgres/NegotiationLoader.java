@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.postgres.NegotiationRows.NegotiationRow;
 import com.kairos.postgres.NegotiationRows.ParticipantRow;
@@ -50,7 +51,7 @@ final class NegotiationLoader {
           + " (SELECT json_agg(json_build_array(id, name, provider_id, latitude, longitude,"
           + " proposed_by, round) ORDER BY position) FROM proposed_venues"
           + " WHERE negotiation_id = n.id) AS venues_json"
-          + " FROM negotiations n WHERE n.id = :id";
+          + " FROM negotiations n";
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -82,17 +83,40 @@ final class NegotiationLoader {
             .isEmpty()) {
       return Optional.empty();
     }
-    return h.createQuery(SELECT)
+    return h.createQuery(SELECT + " WHERE n.id = :id")
         .bind("id", id.value())
         .map(MAPPER)
         .findOne()
-        .map(
-            l ->
-                l.row()
-                    .toDomain(
-                        rows(l.participants(), NegotiationLoader::participant),
-                        rows(l.slots(), NegotiationLoader::slot),
-                        rows(l.venues(), NegotiationLoader::venue)));
+        .map(NegotiationLoader::toDomain);
+  }
+
+  /**
+   * Up to {@code limit} whole negotiations {@code user} takes part in and may see, by id, after
+   * {@code after} (from the first when null): one statement per page, through the participants'
+   * (user_id, negotiation_id) index.
+   */
+  static List<Negotiation> visibleTo(Handle h, UserId user, NegotiationId after, int limit) {
+    return h.createQuery(
+            SELECT
+                + " JOIN (SELECT negotiation_id FROM participants WHERE user_id = :user"
+                + " AND visible"
+                + (after == null ? "" : " AND negotiation_id > :after")
+                + " ORDER BY negotiation_id LIMIT :limit) AS mine ON mine.negotiation_id = n.id"
+                + " ORDER BY n.id")
+        .bind("user", user.value())
+        .bind("after", after == null ? null : after.value())
+        .bind("limit", limit)
+        .map(MAPPER)
+        .map(NegotiationLoader::toDomain)
+        .list();
+  }
+
+  private static Negotiation toDomain(Loaded l) {
+    return l.row()
+        .toDomain(
+            rows(l.participants(), NegotiationLoader::participant),
+            rows(l.slots(), NegotiationLoader::slot),
+            rows(l.venues(), NegotiationLoader::venue));
   }
 
   private interface Reader<T> {

@@ -102,7 +102,7 @@ final class NegotiationRows {
           n.version(),
           n.outcome().map(o -> o.slotId().value()).orElse(null),
           n.outcome().map(o -> o.venueId() == null ? null : o.venueId().value()).orElse(null),
-          n.encryptedPayload().value(),
+          n.encryptedPayload().map(EncryptedBlob::value).orElse(null),
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           n.lastActorId().map(UserId::value).orElse(null),
@@ -173,7 +173,9 @@ final class NegotiationRows {
                   venues.stream().map(VenueRow::toDomain).toList(),
                   agentRound),
               new Payloads(
-                  EncryptedBlob.of(encryptedPayload, "encrypted_payload"),
+                  encryptedPayload == null
+                      ? null
+                      : EncryptedBlob.of(encryptedPayload, "encrypted_payload"),
                   counterPayload == null
                       ? null
                       : EncryptedBlob.of(counterPayload, "counter_payload"),

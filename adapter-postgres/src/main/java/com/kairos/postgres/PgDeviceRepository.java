@@ -107,6 +107,16 @@ final class PgDeviceRepository implements DeviceRepository {
         > 0;
   }
 
+  @Override
+  public int removeAllFor(UserId owner) {
+    // Pushes waiting for these devices go with them (ON DELETE CASCADE).
+    return current
+        .get()
+        .createUpdate("DELETE FROM devices WHERE user_id = :uid")
+        .bind("uid", owner.value())
+        .execute();
+  }
+
   private static Device device(ResultSet rs) throws SQLException {
     return new Device(
         new UserId(rs.getString("user_id")),

@@ -218,6 +218,33 @@ public final class PgEventRepository implements EventRepository {
     return query.map(EventRow.MAPPER).map(EventRow::toDomain).list();
   }
 
+  @Override
+  public List<Event> ownedBy(UserId owner, EventId after, int limit) {
+    return current
+        .get()
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM events WHERE owner_id = :owner"
+                + (after == null ? "" : " AND id > :after")
+                + " ORDER BY id LIMIT :limit")
+        .bind("owner", owner.value())
+        .bind("after", after == null ? null : after.value())
+        .bind("limit", limit)
+        .map(EventRow.MAPPER)
+        .map(EventRow::toDomain)
+        .list();
+  }
+
+  @Override
+  public int deleteOwnedBy(UserId owner) {
+    return current
+        .get()
+        .createUpdate("DELETE FROM events WHERE owner_id = :owner")
+        .bind("owner", owner.value())
+        .execute();
+  }
+
   /** The upcoming query; package-visible for the plan test. */
   static final String UPCOMING_SQL =
       "SELECT "

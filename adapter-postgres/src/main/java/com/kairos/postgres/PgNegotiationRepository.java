@@ -2,6 +2,7 @@ package com.kairos.postgres;
 
 import static com.kairos.postgres.PgCodes.code;
 
+import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.NegotiationQuery;
 import com.kairos.application.port.NegotiationRepository;
 import com.kairos.domain.common.ConcurrentModification;
@@ -93,6 +94,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
                         + " agent_round = :agentRound, version = :version,"
                         + " accepted_count = :acceptedCount, outcome_slot_id = :outcomeSlotId,"
                         + " outcome_venue_id = :outcomeVenueId, counter_payload = :counterPayload,"
+                        + " encrypted_payload = :encryptedPayload,"
                         + " last_actor_id = :lastActorId, last_action = :lastAction,"
                         + " updated_at = :updatedAt, activated_at = :activatedAt"
                         + " WHERE id = :id AND version = :previousVersion"))
@@ -250,6 +252,38 @@ public final class PgNegotiationRepository implements NegotiationRepository {
   @Override
   public List<Activity> history(NegotiationId id) {
     return ActivityLog.history(current.get(), id);
+  }
+
+  @Override
+  public List<Activity> activity(NegotiationId id, long afterVersion, int limit) {
+    return ActivityLog.page(current.get(), id, afterVersion, limit);
+  }
+
+  @Override
+  public List<Activity> authoredBy(UserId actor, ActivityPosition after, int limit) {
+    return ActivityLog.authoredBy(
+        current.get(),
+        actor,
+        after == null ? null : after.negotiationId(),
+        after == null ? 0 : after.version(),
+        limit);
+  }
+
+  @Override
+  public List<NegotiationId> idsInvolving(UserId user) {
+    return current
+        .get()
+        .createQuery(
+            "SELECT negotiation_id FROM participants WHERE user_id = :user"
+                + " ORDER BY negotiation_id")
+        .bind("user", user.value())
+        .map((rs, ctx) -> new NegotiationId(Sql.uuid(rs, "negotiation_id")))
+        .list();
+  }
+
+  @Override
+  public List<Negotiation> visibleTo(UserId user, NegotiationId after, int limit) {
+    return NegotiationLoader.visibleTo(current.get(), user, after, limit);
   }
 
   @Override

@@ -96,6 +96,16 @@ public final class PgUserProfileRepository implements UserProfileRepository {
     }
   }
 
+  @Override
+  public boolean delete(UserId uid) {
+    return current
+            .get()
+            .createUpdate("DELETE FROM app_users WHERE firebase_uid = :uid")
+            .bind("uid", uid.value())
+            .execute()
+        > 0;
+  }
+
   private static final String FLAGS =
       "(SELECT COALESCE(jsonb_object_agg(k, v), '{}'::jsonb)"
           + " FROM unnest(CAST(:flagKeys AS text[]), CAST(:flagValues AS boolean[])) AS f(k, v))";

@@ -1,6 +1,8 @@
 package com.kairos.postgres;
 
 import com.kairos.application.UseCases;
+import com.kairos.application.port.AccountJobs;
+import com.kairos.application.port.DeletedAccounts;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
@@ -27,6 +29,8 @@ public final class PostgresAdapter {
   private final UserProfileRepository profiles;
   private final DeviceRepository devices;
   private final PushOutbox outbox;
+  private final DeletedAccounts deletions;
+  private final AccountJobs jobs;
 
   public PostgresAdapter(DataSource dataSource) {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
@@ -42,6 +46,8 @@ public final class PostgresAdapter {
     this.profiles = new PgUserProfileRepository(current);
     this.devices = new PgDeviceRepository(current);
     this.outbox = new PgPushOutbox(current);
+    this.deletions = new PgDeletedAccounts(current);
+    this.jobs = new PgAccountJobs(current);
   }
 
   /**
@@ -146,7 +152,8 @@ public final class PostgresAdapter {
 
   /** Every port the use cases take; {@code users} says which participant ids exist. */
   public UseCases.Ports ports(UserDirectory users) {
-    return new UseCases.Ports(transactions, negotiations, events, profiles, users, devices, outbox);
+    return new UseCases.Ports(
+        transactions, negotiations, events, profiles, users, devices, outbox, deletions, jobs);
   }
 
   public DeviceRepository devices() {
@@ -155,5 +162,15 @@ public final class PostgresAdapter {
 
   public PushOutbox outbox() {
     return outbox;
+  }
+
+  /** When deleted accounts were deleted: what refuses their older tokens. */
+  public DeletedAccounts deletions() {
+    return deletions;
+  }
+
+  /** The outbox of work account deletions leave (the Firebase user's deletion). */
+  public AccountJobs jobs() {
+    return jobs;
   }
 }

@@ -61,10 +61,22 @@ final class PostgresPorts implements PortsUnderTest {
   }
 
   @Override
+  public com.kairos.application.port.DeletedAccounts deletions() {
+    return adapter.deletions();
+  }
+
+  @Override
+  public com.kairos.application.port.AccountJobs jobs() {
+    return adapter.jobs();
+  }
+
+  @Override
   public void reset() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("TRUNCATE negotiations, events, app_users, devices, push_outbox CASCADE");
+      s.execute(
+          "TRUNCATE negotiations, events, app_users, devices, push_outbox, account_deletions,"
+              + " account_jobs CASCADE");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

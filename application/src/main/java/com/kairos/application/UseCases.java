@@ -1,5 +1,6 @@
 package com.kairos.application;
 
+import com.kairos.application.account.DeleteAccount;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.device.ListDevices;
 import com.kairos.application.device.RegisterDevice;
@@ -10,11 +11,14 @@ import com.kairos.application.event.ListEvents;
 import com.kairos.application.event.ListUpcomingEvents;
 import com.kairos.application.expiry.ExpireDueNegotiations;
 import com.kairos.application.negotiation.CancelNegotiation;
+import com.kairos.application.negotiation.GetActivity;
 import com.kairos.application.negotiation.GetNegotiation;
 import com.kairos.application.negotiation.ListNegotiations;
 import com.kairos.application.negotiation.ReplyToNegotiation;
 import com.kairos.application.negotiation.SendNegotiation;
 import com.kairos.application.negotiation.StartNegotiation;
+import com.kairos.application.port.AccountJobs;
+import com.kairos.application.port.DeletedAccounts;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
 import com.kairos.application.port.NegotiationRepository;
@@ -44,7 +48,9 @@ public record UseCases(
     ExpireDueNegotiations expireDueNegotiations,
     RegisterDevice registerDevice,
     ListDevices listDevices,
-    RemoveDevice removeDevice) {
+    RemoveDevice removeDevice,
+    GetActivity getActivity,
+    DeleteAccount deleteAccount) {
 
   /** The default number of expiries one sweep transaction writes. */
   public static final int EXPIRY_BATCH_SIZE = 500;
@@ -57,7 +63,16 @@ public record UseCases(
       UserProfileRepository profiles,
       UserDirectory users,
       DeviceRepository devices,
-      PushOutbox outbox) {}
+      PushOutbox outbox,
+      DeletedAccounts deletions,
+      AccountJobs jobs) {
+
+    /** The ports an account deletion touches. */
+    public DeleteAccount.Ports forDeletion() {
+      return new DeleteAccount.Ports(
+          transactions, negotiations, events, profiles, devices, outbox, deletions, jobs);
+    }
+  }
 
   /** Every use case, built from {@code ports}. */
   public static UseCases create(Ports ports, IdGenerator ids, CursorCodec cursors, Clock clock) {
@@ -82,6 +97,8 @@ public record UseCases(
         new ExpireDueNegotiations(tx, negotiations, outbox, clock, EXPIRY_BATCH_SIZE),
         new RegisterDevice(tx, ports.devices(), clock),
         new ListDevices(tx, ports.devices()),
-        new RemoveDevice(tx, ports.devices()));
+        new RemoveDevice(tx, ports.devices()),
+        new GetActivity(tx, negotiations, cursors, clock),
+        new DeleteAccount(ports.forDeletion(), ids, clock));
   }
 }

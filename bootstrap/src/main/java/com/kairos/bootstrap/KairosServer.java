@@ -136,7 +136,9 @@ public final class KairosServer implements AutoCloseable {
                   postgres.profiles(),
                   userDirectory(config, clock),
                   postgres.devices(),
-                  push.outbox()),
+                  push.outbox(),
+                  postgres.deletions(),
+                  postgres.jobs()),
               IdGenerator.random(),
               new CursorCodec(config.cursorSecret()),
               clock);

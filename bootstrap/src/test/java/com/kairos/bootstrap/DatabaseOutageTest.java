@@ -149,7 +149,7 @@ class DatabaseOutageTest {
     }
     Reply version = call("GET", "/version", null, Duration.ofMillis(500));
     assertThat(version.status()).isEqualTo(200);
-    assertThat(version.body()).contains("\"schema_version\":\"3\"");
+    assertThat(version.body()).contains("\"schema_version\":\"4\"");
 
     postgres = startPostgres();
 

@@ -116,7 +116,7 @@ class KairosServerTest {
   void operationalEndpointsReportTheRealDependencies() {
     assertThat(client.get("/ready", null).status()).isEqualTo(200);
     JsonNode version = client.get("/version", null).data();
-    assertThat(version.get("schema_version").asText()).isEqualTo("3");
+    assertThat(version.get("schema_version").asText()).isEqualTo("4");
     assertThat(version.get("environment").asText()).isEqualTo("staging");
     assertThat(version.get("backend_version").asText()).isNotBlank();
   }

@@ -152,7 +152,7 @@ final class NegotiationJson {
                           o.slotId().toString(),
                           o.venueId() == null ? null : o.venueId().toString()))
               .orElse(null),
-          n.encryptedPayload().value(),
+          n.encryptedPayload().map(EncryptedBlob::value).orElse(null),
           n.counterPayload().map(EncryptedBlob::value).orElse(null),
           n.blobVersion().value(),
           Timeline.of(n));

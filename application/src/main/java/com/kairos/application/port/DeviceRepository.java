@@ -26,4 +26,7 @@ public interface DeviceRepository {
 
   /** Removes the owner's installation; returns whether there was one. */
   boolean remove(UserId owner, InstallationId installationId);
+
+  /** Removes every device of the owner, and every push waiting for them; returns how many. */
+  int removeAllFor(UserId owner);
 }

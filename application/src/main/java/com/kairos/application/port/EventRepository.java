@@ -26,4 +26,13 @@ public interface EventRepository {
 
   /** Up to {@code limit} confirmed events starting strictly after {@code after}, earliest first. */
   List<Event> upcoming(UserId owner, Instant after, int limit);
+
+  /**
+   * Up to {@code limit} of the owner's events by id (unsigned), strictly after {@code after} (from
+   * the first when null). For the export, page by page.
+   */
+  List<Event> ownedBy(UserId owner, EventId after, int limit);
+
+  /** Deletes every event the owner owns, manual and negotiation ones; returns how many. */
+  int deleteOwnedBy(UserId owner);
 }

@@ -35,6 +35,32 @@ public interface NegotiationRepository {
   List<Activity> history(NegotiationId id);
 
   /**
+   * Up to {@code limit} history lines of one negotiation with a version above {@code afterVersion},
+   * oldest first.
+   */
+  List<Activity> activity(NegotiationId id, long afterVersion, int limit);
+
+  /**
+   * Up to {@code limit} history lines {@code actor} wrote, in any negotiation, ordered by
+   * negotiation id (unsigned, as PostgreSQL orders uuids) then version, strictly after {@code
+   * after} (from the first when null). For the export.
+   */
+  List<Activity> authoredBy(UserId actor, ActivityPosition after, int limit);
+
+  /**
+   * Every negotiation {@code user} takes part in, as owner or invitee, drafts of others included,
+   * by id. For account deletion, which must reach all of them.
+   */
+  List<NegotiationId> idsInvolving(UserId user);
+
+  /**
+   * Up to {@code limit} whole negotiations {@code user} takes part in and may see (drafts only if
+   * they own them), by id (unsigned), strictly after {@code after} (from the first when null), as
+   * stored (read them {@link Negotiation#asOf} now). For the export, page by page.
+   */
+  List<Negotiation> visibleTo(UserId user, NegotiationId after, int limit);
+
+  /**
    * Up to {@code limit} summaries of negotiations {@code user} takes part in and may see (drafts
    * only if they own them), newest {@code updatedAt} first, ties by the larger id first.
    */

@@ -13,4 +13,7 @@ public interface UserProfileRepository {
   void insert(UserProfile profile);
 
   void update(UserProfile profile);
+
+  /** Deletes the profile of {@code uid}; returns whether there was one. */
+  boolean delete(UserId uid);
 }

@@ -49,6 +49,21 @@ final class InMemoryPorts implements PortsUnderTest {
   }
 
   @Override
+  public com.kairos.application.port.DeletedAccounts deletions() {
+    return new com.kairos.application.memory.InMemoryDeletedAccounts(store);
+  }
+
+  @Override
+  public com.kairos.application.port.AccountJobs jobs() {
+    return new com.kairos.application.memory.InMemoryAccountJobs(store);
+  }
+
+  /** The store behind these ports, for tests that look at it directly. */
+  InMemoryStore store() {
+    return store;
+  }
+
+  @Override
   public void reset() {
     // a new store per instance is already empty
   }

@@ -10,6 +10,7 @@ import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.Keyset;
 import com.kairos.application.port.NegotiationQuery;
 import com.kairos.domain.common.AgentMode;
@@ -19,6 +20,8 @@ import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Activity;
+import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.Departure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationAction;
 import com.kairos.domain.negotiation.NegotiationState;
@@ -171,7 +174,9 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
                 1,
                 NOW,
                 null,
-                null),
+                null,
+                List.of(n.slots().get(0).id()),
+                List.of()),
             new Activity(
                 n.id(),
                 BOB,
@@ -302,5 +307,155 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     assertThat(tx(() -> ports.negotiations().listFor(ALICE, all(), sweepAt, 4)))
         .extracting(NegotiationSummary::updatedAt)
         .containsExactly(sweepAt, sweepAt, sweepAt, NOW);
+  }
+
+  // ------------------------------------------------------------- history, deletion, export
+
+  @Test
+  void historyLinesKeepTheOptionsTheyIntroducedAndPageByVersion() {
+    Negotiation n =
+        insert(
+            start()
+                .inviting(BOB, CAROL)
+                .venue(new VenueProposal(null, "A", null, null, null))
+                .build(),
+            ALICE,
+            NOW);
+    Transition counter =
+        n.reply(
+            BOB,
+            new ReplyCommand(
+                n.id(),
+                new Reply.Counter(
+                    List.of(new SlotProposal(null, inHours(50), null, 30, null)),
+                    List.of(new VenueProposal(null, "B", null, null, null)),
+                    null,
+                    null,
+                    blob("counter")),
+                null,
+                null,
+                null,
+                null),
+            NOW.plusSeconds(1),
+            ids);
+    Negotiation countered = apply(counter);
+    Negotiation accepted =
+        apply(countered.reply(CAROL, accept(countered, null), NOW.plusSeconds(2), ids));
+
+    List<Activity> all = tx(() -> ports.negotiations().activity(n.id(), 0, 10));
+    assertThat(all).extracting(Activity::version).containsExactly(1L, 2L, 3L);
+    assertThat(all.get(0).addedSlotIds()).containsExactly(n.slots().get(0).id());
+    assertThat(all.get(0).addedVenueIds()).containsExactly(n.venues().get(0).id());
+    assertThat(all.get(1)).isEqualTo(counter.activity());
+    assertThat(all.get(1).addedSlotIds()).hasSize(1).doesNotContain(n.slots().get(0).id());
+    assertThat(all.get(1).addedVenueIds()).hasSize(1);
+    assertThat(all.get(2).addedSlotIds()).isEmpty();
+    assertThat(tx(() -> ports.negotiations().activity(n.id(), 1, 1)))
+        .extracting(Activity::version)
+        .containsExactly(2L);
+    assertThat(tx(() -> ports.negotiations().activity(n.id(), 3, 10))).isEmpty();
+    assertThat(tx(() -> ports.negotiations().history(n.id()))).isEqualTo(all);
+    assertThat(accepted.version()).isEqualTo(3);
+  }
+
+  @Test
+  void aNegotiationWithoutItsBlobsRoundTrips() {
+    Negotiation n = insert(start().inviting(BOB, CAROL).build(), ALICE, NOW);
+    Negotiation finalized =
+        apply(
+            apply(n.reply(BOB, accept(n, null), NOW.plusSeconds(1), ids))
+                .reply(CAROL, accept(load(n.id()), null), NOW.plusSeconds(2), ids));
+    List<Transition> steps = Departure.of(finalized, ALICE, NOW.plusSeconds(3), ids);
+    Negotiation scrubbed = apply(steps.get(0));
+
+    assertThat(scrubbed.encryptedPayload()).isEmpty();
+    assertThat(load(n.id())).isEqualTo(scrubbed);
+    assertThat(tx(() -> ports.negotiations().activity(n.id(), 3, 10)))
+        .extracting(Activity::action)
+        .containsExactly(NegotiationAction.LEAVE);
+  }
+
+  @Test
+  void anOwnerDeletedCancelAndALeaveRoundTrip() {
+    Negotiation theirs = insert(start().inviting(BOB, CAROL).build(), ALICE, NOW);
+    Negotiation left = apply(Departure.of(theirs, BOB, NOW.plusSeconds(1), ids).get(0));
+    Negotiation cancelled = apply(Departure.of(left, ALICE, NOW.plusSeconds(2), ids).get(0));
+
+    assertThat(cancelled.cancelReason()).contains(CancelReason.OWNER_DELETED);
+    assertThat(load(theirs.id())).isEqualTo(cancelled);
+    assertThat(tx(() -> ports.negotiations().history(theirs.id())))
+        .extracting(Activity::action)
+        .containsExactly(
+            NegotiationAction.START, NegotiationAction.LEAVE, NegotiationAction.CANCEL);
+  }
+
+  @Test
+  void idsInvolvingReachEveryNegotiationOfTheUserDraftsOfOthersIncluded() {
+    Negotiation owned = insert(start().inviting(CAROL).draft().build(), BOB, NOW);
+    Negotiation invited = insert(start().inviting(BOB).build(), ALICE, NOW);
+    Negotiation othersDraft = insert(start().inviting(BOB).draft().build(), ALICE, NOW);
+    insert(start().inviting(CAROL).build(), ALICE, NOW);
+
+    assertThat(tx(() -> ports.negotiations().idsInvolving(BOB)))
+        .containsExactlyElementsOf(
+            sortedUnsigned(List.of(owned.id(), invited.id(), othersDraft.id())));
+    assertThat(tx(() -> ports.negotiations().idsInvolving(new UserId("nobody")))).isEmpty();
+  }
+
+  @Test
+  void visibleNegotiationsPageByIdAsStoredWholeWithoutOthersDrafts() {
+    List<NegotiationId> visible = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      visible.add(insert(start().inviting(BOB, CAROL).build(), ALICE, NOW).id());
+    }
+    visible.add(insert(start().inviting(CAROL).draft().build(), BOB, NOW).id());
+    insert(start().inviting(BOB).draft().build(), ALICE, NOW); // Alice's draft: not Bob's to see
+    insert(start().inviting(CAROL).build(), ALICE, NOW); // Bob takes no part
+    List<NegotiationId> expected = sortedUnsigned(visible);
+
+    List<Negotiation> first = tx(() -> ports.negotiations().visibleTo(BOB, null, 4));
+    NegotiationId last = first.get(3).id();
+    List<Negotiation> rest = tx(() -> ports.negotiations().visibleTo(BOB, last, 4));
+
+    assertThat(first).extracting(Negotiation::id).containsExactlyElementsOf(expected.subList(0, 4));
+    assertThat(rest).extracting(Negotiation::id).containsExactlyElementsOf(expected.subList(4, 6));
+    for (Negotiation n : first) {
+      assertThat(n).isEqualTo(load(n.id()));
+    }
+  }
+
+  @Test
+  void linesAUserAuthoredPageByNegotiationThenVersion() {
+    Negotiation a = insert(start().inviting(BOB).build(), ALICE, NOW);
+    Negotiation b = insert(start().inviting(ALICE, CAROL).build(), BOB, NOW);
+    apply(b.reply(ALICE, accept(b, null), NOW.plusSeconds(1), ids));
+    Negotiation a2 = apply(a.cancel(ALICE, null, NOW.plusSeconds(2)));
+
+    List<Activity> mine = tx(() -> ports.negotiations().authoredBy(ALICE, null, 10));
+    assertThat(mine).hasSize(3).allMatch(l -> ALICE.equals(l.actorId()));
+    assertThat(mine)
+        .extracting(l -> l.negotiationId().value())
+        .isSortedAccordingTo(com.kairos.domain.common.Uuids::compareUnsigned);
+    Activity second = mine.get(1);
+    assertThat(
+            tx(
+                () ->
+                    ports
+                        .negotiations()
+                        .authoredBy(
+                            ALICE,
+                            new ActivityPosition(second.negotiationId(), second.version()),
+                            10)))
+        .containsExactly(mine.get(2));
+    assertThat(tx(() -> ports.negotiations().authoredBy(BOB, null, 10)))
+        .extracting(Activity::action)
+        .containsExactly(NegotiationAction.START);
+    assertThat(a2.version()).isEqualTo(2);
+  }
+
+  private static List<NegotiationId> sortedUnsigned(List<NegotiationId> ids) {
+    return ids.stream()
+        .sorted((x, y) -> com.kairos.domain.common.Uuids.compareUnsigned(x.value(), y.value()))
+        .toList();
   }
 }

@@ -21,6 +21,10 @@ public interface PortsUnderTest {
 
   PushOutbox outbox();
 
+  com.kairos.application.port.DeletedAccounts deletions();
+
+  com.kairos.application.port.AccountJobs jobs();
+
   /** Every port as the use cases take them, participant ids unchecked. */
   default com.kairos.application.UseCases.Ports all() {
     return new com.kairos.application.UseCases.Ports(
@@ -30,7 +34,9 @@ public interface PortsUnderTest {
         profiles(),
         com.kairos.application.port.UserDirectory.unchecked(),
         devices(),
-        outbox());
+        outbox(),
+        deletions(),
+        jobs());
   }
 
   /** Removes every stored row. */

@@ -73,6 +73,14 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
     return existing.isPresent();
   }
 
+  @Override
+  public int removeAllFor(UserId owner) {
+    store.requireTransaction();
+    List<InMemoryStore.StoredDevice> mine = owned(owner);
+    mine.forEach(d -> drop(d.id()));
+    return mine.size();
+  }
+
   private List<InMemoryStore.StoredDevice> owned(UserId owner) {
     return store.devices.values().stream()
         .filter(d -> d.device().owner().equals(owner))

@@ -83,6 +83,29 @@ public final class InMemoryEventRepository implements EventRepository {
         .toList();
   }
 
+  @Override
+  public List<Event> ownedBy(UserId owner, EventId after, int limit) {
+    store.requireTransaction();
+    return store.events.values().stream()
+        .filter(e -> e.ownerId().equals(owner))
+        .filter(e -> after == null || Uuids.compareUnsigned(e.id().value(), after.value()) > 0)
+        .sorted((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public int deleteOwnedBy(UserId owner) {
+    store.requireTransaction();
+    List<EventId> owned =
+        store.events.values().stream()
+            .filter(e -> e.ownerId().equals(owner))
+            .map(Event::id)
+            .toList();
+    owned.forEach(store.events::remove);
+    return owned.size();
+  }
+
   private static boolean isAfter(Event e, Keyset position) {
     int byTime = e.updatedAt().compareTo(position.updatedAt());
     return byTime < 0 || (byTime == 0 && Uuids.compareUnsigned(e.id().value(), position.id()) < 0);

@@ -1,5 +1,6 @@
 package com.kairos.application.memory;
 
+import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.Keyset;
 import com.kairos.application.port.NegotiationQuery;
 import com.kairos.application.port.NegotiationRepository;
@@ -10,6 +11,7 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.negotiation.Activity;
 import com.kairos.domain.negotiation.Negotiation;
+import com.kairos.domain.negotiation.NegotiationAction;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
@@ -78,6 +80,66 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
   public List<Activity> history(NegotiationId id) {
     store.requireTransaction();
     return List.copyOf(store.history.getOrDefault(id, List.of()));
+  }
+
+  @Override
+  public List<Activity> activity(NegotiationId id, long afterVersion, int limit) {
+    store.requireTransaction();
+    return store.history.getOrDefault(id, List.of()).stream()
+        .filter(a -> a.version() > afterVersion)
+        .sorted(Comparator.comparingLong(Activity::version))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Activity> authoredBy(UserId actor, ActivityPosition after, int limit) {
+    store.requireTransaction();
+    Comparator<Activity> order =
+        Comparator.<Activity, NegotiationId>comparing(
+                Activity::negotiationId, (a, b) -> Uuids.compareUnsigned(a.value(), b.value()))
+            .thenComparingLong(Activity::version);
+    Activity position =
+        after == null
+            ? null
+            : new Activity(
+                after.negotiationId(),
+                actor,
+                NegotiationAction.START,
+                null,
+                NegotiationState.DRAFT,
+                after.version(),
+                Instant.EPOCH,
+                null,
+                null);
+    return store.history.values().stream()
+        .flatMap(List::stream)
+        .filter(a -> actor.equals(a.actorId()))
+        .filter(a -> position == null || order.compare(a, position) > 0)
+        .sorted(order)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<NegotiationId> idsInvolving(UserId user) {
+    store.requireTransaction();
+    return store.negotiations.values().stream()
+        .filter(n -> n.participant(user).isPresent())
+        .map(Negotiation::id)
+        .sorted((a, b) -> Uuids.compareUnsigned(a.value(), b.value()))
+        .toList();
+  }
+
+  @Override
+  public List<Negotiation> visibleTo(UserId user, NegotiationId after, int limit) {
+    store.requireTransaction();
+    return store.negotiations.values().stream()
+        .filter(n -> n.participant(user).isPresent() && n.isVisibleTo(user))
+        .filter(n -> after == null || Uuids.compareUnsigned(n.id().value(), after.value()) > 0)
+        .sorted((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value()))
+        .limit(limit)
+        .toList();
   }
 
   @Override

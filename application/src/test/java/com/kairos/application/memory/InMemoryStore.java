@@ -32,6 +32,8 @@ public final class InMemoryStore {
   Map<UserId, UserProfile> profiles = new HashMap<>();
   Map<Long, StoredDevice> devices = new HashMap<>();
   TreeMap<Long, OutboxRow> outbox = new TreeMap<>();
+  Map<UserId, java.time.Instant> deletions = new HashMap<>();
+  TreeMap<Long, JobRow> jobs = new TreeMap<>();
   long sequence;
 
   /** Fails when a repository is used outside a transaction, as the real ones would. */
@@ -52,6 +54,8 @@ public final class InMemoryStore {
         new HashMap<>(profiles),
         new HashMap<>(devices),
         new TreeMap<>(outbox),
+        new HashMap<>(deletions),
+        new TreeMap<>(jobs),
         sequence);
   }
 
@@ -63,6 +67,8 @@ public final class InMemoryStore {
     profiles = s.profiles;
     devices = s.devices;
     outbox = s.outbox;
+    deletions = s.deletions;
+    jobs = s.jobs;
     sequence = s.sequence;
   }
 
@@ -74,7 +80,21 @@ public final class InMemoryStore {
       Map<UserId, UserProfile> profiles,
       Map<Long, StoredDevice> devices,
       TreeMap<Long, OutboxRow> outbox,
+      Map<UserId, java.time.Instant> deletions,
+      TreeMap<Long, JobRow> jobs,
       long sequence) {}
+
+  /** One account job, as the PostgreSQL table holds it. */
+  public record JobRow(
+      long id,
+      com.kairos.application.port.AccountJobs.Kind kind,
+      UserId user,
+      java.time.Instant createdAt,
+      java.time.Instant dueAt,
+      int attempts,
+      boolean done,
+      java.time.Instant finishedAt,
+      String reason) {}
 
   /** A device with the surrogate id its pushes refer to. */
   public record StoredDevice(long id, Device device) {}

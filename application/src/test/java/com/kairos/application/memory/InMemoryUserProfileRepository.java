@@ -35,4 +35,10 @@ public final class InMemoryUserProfileRepository implements UserProfileRepositor
       throw new ConcurrentModification("profile vanished");
     }
   }
+
+  @Override
+  public boolean delete(UserId uid) {
+    store.requireTransaction();
+    return store.profiles.remove(uid) != null;
+  }
 }

@@ -2,6 +2,8 @@ package com.kairos.application.testing;
 
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
+import com.kairos.application.memory.InMemoryAccountJobs;
+import com.kairos.application.memory.InMemoryDeletedAccounts;
 import com.kairos.application.memory.InMemoryDeviceRepository;
 import com.kairos.application.memory.InMemoryEventRepository;
 import com.kairos.application.memory.InMemoryNegotiationRepository;
@@ -31,9 +33,20 @@ public final class InMemoryBackend {
   public final InMemoryUserDirectory users = new InMemoryUserDirectory();
   public final InMemoryDeviceRepository devices = new InMemoryDeviceRepository(store);
   public final InMemoryPushOutbox outbox = new InMemoryPushOutbox(store);
+  public final InMemoryDeletedAccounts deletions = new InMemoryDeletedAccounts(store);
+  public final InMemoryAccountJobs jobs = new InMemoryAccountJobs(store);
   public final UseCases useCases =
       UseCases.create(
-          new UseCases.Ports(transactions, negotiations, events, profiles, users, devices, outbox),
+          new UseCases.Ports(
+              transactions,
+              negotiations,
+              events,
+              profiles,
+              users,
+              devices,
+              outbox,
+              deletions,
+              jobs),
           ids,
           cursors,
           clock);

@@ -3,14 +3,20 @@ package com.kairos.domain.negotiation;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
+import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.VenueId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One line of a negotiation's history: who did what, from which state to which, at which version
- * and when. Never a blob. {@code actorId} is null for the system (expiry); {@code fromState} is
- * null for the start; {@code replyId} and {@code agentMode} only accompany replies.
+ * and when, and which options it put on the table. Never a blob. {@code actorId} is null for the
+ * system (expiry); {@code fromState} is null for the start; {@code replyId} and {@code agentMode}
+ * only accompany replies; {@code addedSlotIds} and {@code addedVenueIds} are the options a start or
+ * counter introduced (empty otherwise), recorded when it happened rather than recomputed.
  */
 public record Activity(
     NegotiationId negotiationId,
@@ -21,17 +27,64 @@ public record Activity(
     long version,
     Instant at,
     ReplyId replyId,
-    AgentMode agentMode) {
+    AgentMode agentMode,
+    List<SlotId> addedSlotIds,
+    List<VenueId> addedVenueIds) {
 
   public Activity {
     Objects.requireNonNull(negotiationId, "negotiationId");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(toState, "toState");
     Objects.requireNonNull(at, "at");
+    addedSlotIds = addedSlotIds == null ? List.of() : List.copyOf(addedSlotIds);
+    addedVenueIds = addedVenueIds == null ? List.of() : List.copyOf(addedVenueIds);
+  }
+
+  /** A line that introduced no option. */
+  public Activity(
+      NegotiationId negotiationId,
+      UserId actorId,
+      NegotiationAction action,
+      NegotiationState fromState,
+      NegotiationState toState,
+      long version,
+      Instant at,
+      ReplyId replyId,
+      AgentMode agentMode) {
+    this(
+        negotiationId,
+        actorId,
+        action,
+        fromState,
+        toState,
+        version,
+        at,
+        replyId,
+        agentMode,
+        List.of(),
+        List.of());
+  }
+
+  /** The first line of {@code started}: its owner put every initial option on the table. */
+  static Activity started(Negotiation started) {
+    return new Activity(
+        started.id(),
+        started.ownerId(),
+        NegotiationAction.START,
+        null,
+        started.state(),
+        started.version(),
+        started.createdAt(),
+        null,
+        null,
+        started.slots().stream().map(ProposedSlot::id).toList(),
+        started.venues().stream().map(ProposedVenue::id).toList());
   }
 
   /** The line a write from {@code before} to {@code after} records. */
   static Activity between(Negotiation before, Negotiation after, ReplyId replyId, AgentMode mode) {
+    Set<SlotId> oldSlots = before.options().slotIds();
+    Set<VenueId> oldVenues = before.options().venueIds();
     return new Activity(
         before.id(),
         after.lastActorId().orElse(null),
@@ -41,6 +94,11 @@ public record Activity(
         after.version(),
         after.updatedAt(),
         replyId,
-        mode);
+        mode,
+        after.slots().stream().map(ProposedSlot::id).filter(id -> !oldSlots.contains(id)).toList(),
+        after.venues().stream()
+            .map(ProposedVenue::id)
+            .filter(id -> !oldVenues.contains(id))
+            .toList());
   }
 }

@@ -4,5 +4,7 @@ package com.kairos.domain.negotiation;
 public enum CancelReason {
   OWNER_CANCELLED,
   EXPIRED,
-  ALL_DECLINED;
+  ALL_DECLINED,
+  /** Its owner deleted their account while it was a draft or active. */
+  OWNER_DELETED;
 }

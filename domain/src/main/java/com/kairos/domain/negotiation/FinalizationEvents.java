@@ -34,7 +34,7 @@ final class FinalizationEvents {
                 slot.id(),
                 outcome.venueId(),
                 finalized.intentCategory(),
-                finalized.encryptedPayload(),
+                finalized.encryptedPayload().orElse(null),
                 finalized.blobVersion(),
                 now,
                 now));

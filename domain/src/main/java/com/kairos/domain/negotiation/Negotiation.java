@@ -36,19 +36,7 @@ public final class Negotiation {
   public static Transition start(StartCommand command, UserId owner, Instant now, IdGenerator ids) {
     NegotiationSnapshot snapshot = NegotiationStart.snapshot(command, owner, now, ids);
     Negotiation started = new Negotiation(snapshot);
-    return new Transition(
-        started,
-        new Activity(
-            started.id(),
-            owner,
-            NegotiationAction.START,
-            null,
-            started.state(),
-            1,
-            now,
-            null,
-            null),
-        new Transition.StillOpen());
+    return new Transition(started, Activity.started(started), new Transition.StillOpen());
   }
 
   /** Rebuilds stored state; each part checks its structural invariants. For repositories. */
@@ -291,8 +279,9 @@ public final class Negotiation {
     return s.options().round();
   }
 
-  public EncryptedBlob encryptedPayload() {
-    return s.payloads().encrypted();
+  /** The organizer's blob; empty once its author deleted their account (see {@link Departure}). */
+  public Optional<EncryptedBlob> encryptedPayload() {
+    return Optional.ofNullable(s.payloads().encrypted());
   }
 
   public Optional<EncryptedBlob> counterPayload() {

@@ -8,5 +8,7 @@ public enum NegotiationAction {
   DECLINE,
   COUNTER,
   CANCEL,
-  EXPIRE;
+  EXPIRE,
+  /** A participant's account was deleted: they left (or, as owner, their blobs went). */
+  LEAVE;
 }

@@ -47,7 +47,7 @@ public record NegotiationSnapshot(
     return with(lifecycle, newRevision, newRoster, newOptions, newPayloads);
   }
 
-  private NegotiationSnapshot with(
+  NegotiationSnapshot with(
       Lifecycle newLifecycle,
       Revision newRevision,
       Roster newRoster,

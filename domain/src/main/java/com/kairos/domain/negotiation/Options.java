@@ -1,6 +1,7 @@
 package com.kairos.domain.negotiation;
 
 import com.kairos.domain.common.SlotId;
+import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
@@ -32,6 +33,26 @@ public record Options(List<ProposedSlot> slots, List<ProposedVenue> venues, int 
 
   public Optional<ProposedSlot> slot(SlotId id) {
     return slots.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Who wrote the latest counter (and so the negotiation's counter payload): the proposer of the
+   * latest round's options, one counter-er per round. Empty before any counter.
+   */
+  Optional<UserId> latestCounterer() {
+    if (round == 0) {
+      return Optional.empty();
+    }
+    return slots.stream()
+        .filter(s -> s.round() == round)
+        .map(ProposedSlot::proposedBy)
+        .findFirst()
+        .or(
+            () ->
+                venues.stream()
+                    .filter(v -> v.round() == round)
+                    .map(ProposedVenue::proposedBy)
+                    .findFirst());
   }
 
   /** The slots that have not started at {@code now}, earliest first. */

@@ -54,6 +54,17 @@ public record Participant(
         userId, role, ParticipantStatus.PENDING, Set.of(), Set.of(), respondedAt, encryptedPayload);
   }
 
+  /** Declined with empty sets and no blob: how a deleted account leaves an active negotiation. */
+  Participant left(Instant at) {
+    return new Participant(userId, role, ParticipantStatus.DECLINED, Set.of(), Set.of(), at, null);
+  }
+
+  /** The same answer without its blob: what stays of a deleted account's participation. */
+  Participant withoutPayload() {
+    return new Participant(
+        userId, role, status, acceptedSlotIds, acceptedVenueIds, respondedAt, null);
+  }
+
   private static <T> Set<T> frozen(Set<T> items) {
     // Insertion order is kept so that responses list ids as the client gave them.
     return items == null || items.isEmpty()

@@ -141,7 +141,7 @@ public sealed interface Reply {
       }
       case COUNTER -> new Counter(counterSlots, counterVenues, slotIds, venueIds, counterPayload);
       // Listed one by one, not as a default: a new action must be placed on one side.
-      case START, SEND, CANCEL, EXPIRE ->
+      case START, SEND, CANCEL, EXPIRE, LEAVE ->
           throw new ValidationFailure(
               "action", "invalid_enum", "must be accept, decline or counter");
     };

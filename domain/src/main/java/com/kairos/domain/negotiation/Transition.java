@@ -16,7 +16,7 @@ public record Transition(Negotiation negotiation, Activity activity, Result resu
     Objects.requireNonNull(result, "result");
   }
 
-  /** The three ways a write can leave a negotiation. */
+  /** The ways a write can leave a negotiation. */
   public sealed interface Result {
     /** Calls the {@code visitor} method for this result. */
     <R> R accept(Visitor<R> visitor);
@@ -35,6 +35,8 @@ public record Transition(Negotiation negotiation, Activity activity, Result resu
     R finalized(Finalized result);
 
     R cancelled(Cancelled result);
+
+    R scrubbed(Scrubbed result);
   }
 
   /** Still draft or active. */
@@ -92,6 +94,27 @@ public record Transition(Negotiation negotiation, Activity activity, Result resu
     @Override
     public List<Event> confirmedEvents() {
       return List.of();
+    }
+  }
+
+  /**
+   * Already finalized or cancelled, and stays so: only the blobs of a participant who deleted their
+   * account were removed.
+   */
+  public record Scrubbed() implements Result {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.scrubbed(this);
+    }
+
+    @Override
+    public List<Event> confirmedEvents() {
+      return List.of();
+    }
+
+    @Override
+    public boolean voidsEvents() {
+      return false;
     }
   }
 }

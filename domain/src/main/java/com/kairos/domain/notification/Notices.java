@@ -38,9 +38,18 @@ public final class Notices {
     if (activated) {
       table.tell(NotificationKind.INVITED, p -> p.role() == ParticipantRole.INVITEE);
     }
+    boolean leftActive =
+        action == NegotiationAction.LEAVE
+            && transition.activity().fromState() == NegotiationState.ACTIVE;
     switch (action) {
       case ACCEPT, DECLINE ->
           table.tell(NotificationKind.REPLIED, p -> p.role() == ParticipantRole.ORGANIZER);
+      case LEAVE -> {
+        // Leaving an active negotiation is a decline; losing one's blobs elsewhere tells no one.
+        if (leftActive) {
+          table.tell(NotificationKind.REPLIED, p -> p.role() == ParticipantRole.ORGANIZER);
+        }
+      }
       case COUNTER -> table.tell(NotificationKind.COUNTERED, Notices::stillIn);
       case EXPIRE -> table.tell(NotificationKind.EXPIRED, Notices::stillIn);
       case START, SEND, CANCEL -> {
@@ -103,6 +112,11 @@ public final class Notices {
     }
 
     @Override
+    public Void scrubbed(Transition.Scrubbed result) {
+      return null;
+    }
+
+    @Override
     public Void cancelled(Transition.Cancelled result) {
       // An expiry ends as a cancellation too, but it has its own row: told once, as expired.
       if (action != NegotiationAction.EXPIRE) {
@@ -112,7 +126,8 @@ public final class Notices {
     }
 
     private void add(NotificationKind kind, UserId recipient) {
-      if (!Objects.equals(recipient, actor)) {
+      // A draft is its owner's alone: its invitees hear nothing of it, not even its end.
+      if (!Objects.equals(recipient, actor) && after.isVisibleTo(recipient)) {
         notices.add(new Notice(kind, after.id(), after.version(), recipient));
       }
     }

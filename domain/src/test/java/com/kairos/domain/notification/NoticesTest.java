@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.Departure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.Reply;
@@ -177,6 +179,73 @@ class NoticesTest {
     Negotiation n = group();
 
     assertThatThrownBy(() -> Notices.ofExpiry(n)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aLeaveThatLeavesItOpenTellsTheOrganizerAsADeclineWould() {
+    Negotiation n = group();
+    Transition t = only(Departure.of(n, CAROL, inHours(2), ids));
+
+    assertThat(t.negotiation().state()).isEqualTo(NegotiationState.ACTIVE);
+    assertThat(after(n, t)).containsExactly(notice(REPLIED, t.negotiation(), ALICE));
+  }
+
+  @Test
+  void aLeaveThatFinalizesTellsTheOrganizerAndEveryEventOwner() {
+    Negotiation n = accept(decline(group(), DAVE).negotiation(), CAROL).negotiation();
+    Transition t = only(Departure.of(n, BOB, inHours(2), ids));
+
+    assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
+    assertThat(after(n, t))
+        .containsExactly(
+            notice(REPLIED, t.negotiation(), ALICE),
+            notice(FINALIZED, t.negotiation(), ALICE),
+            notice(FINALIZED, t.negotiation(), CAROL));
+  }
+
+  @Test
+  void aLeaveThatCancelsTellsTheOrganizerBothThings() {
+    Negotiation n = start().inviting(BOB).startedBy(ALICE, ids);
+    Transition t = only(Departure.of(n, BOB, inHours(2), ids));
+
+    assertThat(after(n, t))
+        .containsExactly(
+            notice(REPLIED, t.negotiation(), ALICE), notice(CANCELLED, t.negotiation(), ALICE));
+  }
+
+  @Test
+  void anOwnerDeletedCancelTellsEveryParticipantStillInButTheOwner() {
+    Negotiation n = decline(group(), CAROL).negotiation();
+    Transition t = only(Departure.of(n, ALICE, inHours(2), ids));
+
+    assertThat(t.negotiation().cancelReason()).contains(CancelReason.OWNER_DELETED);
+    assertThat(after(n, t))
+        .containsExactly(
+            notice(CANCELLED, t.negotiation(), BOB), notice(CANCELLED, t.negotiation(), DAVE));
+  }
+
+  @Test
+  void losingADeletedAccountsBlobsFromAFinishedNegotiationTellsNoOne() {
+    Negotiation finalized = accept(start().inviting(BOB).startedBy(ALICE, ids), BOB).negotiation();
+    Transition t = only(Departure.of(finalized, ALICE, inHours(2), ids));
+
+    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(after(finalized, t)).isEmpty();
+  }
+
+  @Test
+  void theEndOfADraftIsToldToNoInvitee() {
+    Negotiation draft = start().inviting(BOB, CAROL).draft().startedBy(ALICE, ids);
+
+    assertThat(after(draft, draft.cancel(ALICE, null, inHours(1)))).isEmpty();
+    assertThat(after(draft, only(Departure.of(draft, ALICE, inHours(1), ids)))).isEmpty();
+    assertThat(after(draft, draft.expire(draft.expiresAt())))
+        .containsExactly(notice(EXPIRED, draft.expire(draft.expiresAt()).negotiation(), ALICE));
+  }
+
+  private static Transition only(List<Transition> steps) {
+    assertThat(steps).hasSize(1);
+    return steps.get(0);
   }
 
   @Test

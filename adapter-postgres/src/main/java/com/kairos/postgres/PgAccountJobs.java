@@ -1,0 +1,128 @@
+package com.kairos.postgres;
+
+import static com.kairos.postgres.PgCodes.code;
+import static com.kairos.postgres.PgCodes.parse;
+
+import com.kairos.application.port.AccountJobs;
+import com.kairos.domain.common.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Account jobs on PostgreSQL, claimed as {@link PgPushOutbox} claims pushes: {@code FOR UPDATE SKIP
+ * LOCKED} picks due rows no one else is claiming, and the claim moves their {@code due_at} to the
+ * end of the lease, so no other claim sees them until then and a dead claimer's rows fall due
+ * again.
+ */
+final class PgAccountJobs implements AccountJobs {
+  private static final String PENDING = "pending";
+  private static final String DONE = "done";
+
+  private final CurrentHandle current;
+
+  PgAccountJobs(CurrentHandle current) {
+    this.current = current;
+  }
+
+  @Override
+  public void enqueue(Kind kind, UserId user, Instant at) {
+    current
+        .get()
+        .createUpdate(
+            "INSERT INTO account_jobs (kind, user_id, created_at, due_at)"
+                + " VALUES (:kind, :uid, :at, :at)")
+        .bind("kind", code(kind))
+        .bind("uid", user.value())
+        .bind("at", Sql.ts(at))
+        .execute();
+  }
+
+  @Override
+  public List<Job> claim(Instant now, Duration lease, int limit) {
+    return current
+        .get()
+        .createQuery(
+            "WITH due AS ("
+                + "  SELECT id FROM account_jobs WHERE state = :pending AND due_at <= :now"
+                + "  ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED"
+                + ") UPDATE account_jobs j SET due_at = :leaseEnd, attempts = j.attempts + 1"
+                + " FROM due WHERE j.id = due.id"
+                + " RETURNING j.id, j.kind, j.user_id, j.created_at, j.attempts, j.due_at")
+        .bind("pending", PENDING)
+        .bind("now", Sql.ts(now))
+        .bind("leaseEnd", Sql.ts(now.plus(lease)))
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new Job(
+                    rs.getLong("id"),
+                    parse(Kind.class, rs.getString("kind"), "kind"),
+                    new UserId(rs.getString("user_id")),
+                    Sql.instant(rs, "created_at"),
+                    rs.getInt("attempts")))
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparingLong(Job::id))
+        .toList();
+  }
+
+  @Override
+  public void complete(long id, Instant now) {
+    current
+        .get()
+        .createUpdate(
+            "UPDATE account_jobs SET state = :done, finished_at = :now, last_error = NULL"
+                + " WHERE id = :id AND state = :pending")
+        .bind("done", DONE)
+        .bind("pending", PENDING)
+        .bind("now", Sql.ts(now))
+        .bind("id", id)
+        .execute();
+  }
+
+  @Override
+  public void retry(long id, Instant dueAt, String reason) {
+    current
+        .get()
+        .createUpdate(
+            "UPDATE account_jobs SET due_at = :dueAt, last_error = :reason"
+                + " WHERE id = :id AND state = :pending")
+        .bind("pending", PENDING)
+        .bind("dueAt", Sql.ts(dueAt))
+        .bind("reason", reason)
+        .bind("id", id)
+        .execute();
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return current
+        .get()
+        .createQuery("SELECT min(due_at) AS due FROM account_jobs WHERE state = :pending")
+        .bind("pending", PENDING)
+        .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "due")))
+        .one();
+  }
+
+  @Override
+  public long pending() {
+    return current
+        .get()
+        .createQuery("SELECT count(*) FROM account_jobs WHERE state = :pending")
+        .bind("pending", PENDING)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public int purge(Instant before) {
+    return current
+        .get()
+        .createUpdate("DELETE FROM account_jobs WHERE state = :done AND finished_at < :before")
+        .bind("done", DONE)
+        .bind("before", Sql.ts(before))
+        .execute();
+  }
+}
