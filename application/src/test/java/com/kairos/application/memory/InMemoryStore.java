@@ -43,7 +43,8 @@ public final class InMemoryStore {
     }
   }
 
-  Snapshot snapshot() {
+  /** A copy of everything stored, equal to another exactly when the stored state is equal. */
+  public Snapshot snapshot() {
     Map<NegotiationId, List<Activity>> historyCopy = new HashMap<>();
     history.forEach((k, v) -> historyCopy.put(k, new ArrayList<>(v)));
     return new Snapshot(
@@ -72,7 +73,8 @@ public final class InMemoryStore {
     sequence = s.sequence;
   }
 
-  record Snapshot(
+  /** Everything stored at one moment. */
+  public record Snapshot(
       Map<NegotiationId, Negotiation> negotiations,
       Map<NegotiationId, List<Activity>> history,
       Set<String> replies,
