@@ -12,6 +12,8 @@ import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.application.testing.MutableClock;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.negotiation.CancelReason;
+import com.kairos.domain.negotiation.InvalidStateTransition;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.Reply;
@@ -110,6 +112,82 @@ class ConcurrencyTest {
     assertThat(count("SELECT count(*) FROM negotiation_activity WHERE action = 'expire'"))
         .isEqualTo(1000);
     assertThat(count("SELECT count(*) FROM negotiations WHERE version <> 2")).isZero();
+  }
+
+  @RepeatedTest(5)
+  void repliesRacingTheOwnersDeletionLoseNothingAndFinalizeAtMostOnce() throws Exception {
+    List<UserId> invitees = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      invitees.add(Fixtures.user(i));
+    }
+    Negotiation n =
+        useCases.startNegotiation().start(ALICE, start().inviting(invitees).build()).negotiation();
+    clock.advance(Duration.ofMinutes(1));
+
+    List<Callable<String>> racers = new ArrayList<>();
+    racers.add(
+        () -> {
+          useCases.deleteAccount().delete(ALICE, clock.instant());
+          return "deleted";
+        });
+    for (UserId invitee : invitees) {
+      racers.add(
+          () -> {
+            try {
+              useCases
+                  .replyToNegotiation()
+                  .reply(
+                      invitee,
+                      new ReplyCommand(
+                          n.id(), new Reply.Accept(null, null), null, null, null, null));
+              return "accepted";
+            } catch (InvalidStateTransition refused) {
+              return "refused:" + refused.currentState();
+            }
+          });
+    }
+    List<String> results = raceAll(racers);
+
+    long accepted = results.stream().filter("accepted"::equals).count();
+    Negotiation stored = useCases.getNegotiation().get(invitees.get(0), n.id());
+    String id = "'" + n.id() + "'";
+    // Every accepted reply is in the history, every line has its own version, none is missing.
+    assertThat(
+            count(
+                "SELECT count(*) FROM negotiation_activity WHERE negotiation_id = "
+                    + id
+                    + " AND action = 'accept'"))
+        .isEqualTo(accepted);
+    assertThat(count("SELECT count(*) FROM negotiation_activity WHERE negotiation_id = " + id))
+        .isEqualTo(stored.version());
+    assertThat(
+            count(
+                "SELECT count(DISTINCT version) FROM negotiation_activity WHERE negotiation_id = "
+                    + id))
+        .isEqualTo(stored.version());
+    assertThat(
+            count(
+                "SELECT count(*) FROM negotiation_activity WHERE negotiation_id = "
+                    + id
+                    + " AND to_state = 'finalized' AND from_state = 'active'"))
+        .isLessThanOrEqualTo(1);
+    assertThat(results)
+        .allMatch(
+            r -> r.equals("deleted") || r.equals("accepted") || r.equals("refused:CANCELLED"));
+    if (accepted == invitees.size()) {
+      // Everyone accepted before the owner left: finalized once, her blob and event gone.
+      assertThat(stored.state()).isEqualTo(NegotiationState.FINALIZED);
+      assertThat(stored.encryptedPayload()).isEmpty();
+      assertThat(count("SELECT count(*) FROM events WHERE negotiation_id = " + id))
+          .isEqualTo(invitees.size());
+    } else {
+      assertThat(stored.state()).isEqualTo(NegotiationState.CANCELLED);
+      assertThat(stored.cancelReason()).contains(CancelReason.OWNER_DELETED);
+      assertThat(count("SELECT count(*) FROM events WHERE negotiation_id = " + id)).isZero();
+      assertThat(stored.participants().stream().filter(p -> p.status().agrees()).count())
+          .isEqualTo(accepted + 1);
+    }
+    assertThat(count("SELECT count(*) FROM events WHERE owner_id = 'alice-uid'")).isZero();
   }
 
   private void insertDueNegotiations(int count) throws SQLException {
