@@ -118,11 +118,16 @@ public final class FirebaseIdentityVerifier implements IdentityVerifier {
     if (!UserId.isValid(uid)) {
       throw new AuthenticationFailed(Reason.INVALID_TOKEN, "the token's subject is not a user id");
     }
-    Object exp = verified.getClaims().get("exp");
     return new VerifiedIdentity(
         new UserId(uid),
         verified.getName(),
-        exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null);
+        seconds(verified.getClaims().get("exp")),
+        seconds(verified.getClaims().get("iat")),
+        seconds(verified.getClaims().get("auth_time")));
+  }
+
+  private static Instant seconds(Object claim) {
+    return claim instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
   }
 
   private static void requirePast(Object claim, Instant now, String name) {

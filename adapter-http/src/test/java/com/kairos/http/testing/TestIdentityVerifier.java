@@ -7,8 +7,9 @@ import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.domain.common.UserId;
 
 /**
- * Accepts tokens of the form {@code valid:<uid>} or {@code valid:<uid>:<name>}; {@code expired},
- * {@code revoked} and {@code explode} produce those outcomes; anything else is invalid.
+ * Accepts tokens of the form {@code valid:<uid>} or {@code valid:<uid>:<name>}, and {@code
+ * signedin:<uid>:<auth_time>:<iat>} (epoch seconds) for the rules that read those claims; {@code
+ * expired}, {@code revoked} and {@code explode} produce those outcomes; anything else is invalid.
  */
 public final class TestIdentityVerifier implements IdentityVerifier {
 
@@ -16,8 +17,28 @@ public final class TestIdentityVerifier implements IdentityVerifier {
     return "valid:" + user.value();
   }
 
+  /** A token whose user signed in at {@code authTime} and that was issued at {@code issuedAt}. */
+  public static String signedIn(
+      UserId user, java.time.Instant authTime, java.time.Instant issuedAt) {
+    return "signedin:"
+        + user.value()
+        + ":"
+        + authTime.getEpochSecond()
+        + ":"
+        + issuedAt.getEpochSecond();
+  }
+
   @Override
   public VerifiedIdentity verify(String token) {
+    if (token.startsWith("signedin:")) {
+      String[] parts = token.split(":", 4);
+      return new VerifiedIdentity(
+          new UserId(parts[1]),
+          null,
+          null,
+          java.time.Instant.ofEpochSecond(Long.parseLong(parts[3])),
+          java.time.Instant.ofEpochSecond(Long.parseLong(parts[2])));
+    }
     if (token.startsWith("valid:")) {
       String[] parts = token.split(":", 3);
       return new VerifiedIdentity(new UserId(parts[1]), parts.length > 2 ? parts[2] : null);
