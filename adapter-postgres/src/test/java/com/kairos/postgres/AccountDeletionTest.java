@@ -172,6 +172,7 @@ class AccountDeletionTest {
                 ports.outbox(),
                 ports.deletions(),
                 ports.jobs()),
+            useCases.revokedAccounts(),
             IdGenerator.random(),
             clock);
 

@@ -1,6 +1,7 @@
 package com.kairos.application;
 
 import com.kairos.application.account.DeleteAccount;
+import com.kairos.application.account.RevokedAccounts;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.device.ListDevices;
 import com.kairos.application.device.RegisterDevice;
@@ -50,7 +51,8 @@ public record UseCases(
     ListDevices listDevices,
     RemoveDevice removeDevice,
     GetActivity getActivity,
-    DeleteAccount deleteAccount) {
+    DeleteAccount deleteAccount,
+    RevokedAccounts revokedAccounts) {
 
   /** The default number of expiries one sweep transaction writes. */
   public static final int EXPIRY_BATCH_SIZE = 500;
@@ -81,6 +83,7 @@ public record UseCases(
     EventRepository events = ports.events();
     PushOutbox outbox = ports.outbox();
     GetProfile getProfile = new GetProfile(tx, ports.profiles(), ids, clock);
+    RevokedAccounts revoked = new RevokedAccounts(tx, ports.deletions(), clock);
     return new UseCases(
         new StartNegotiation(tx, negotiations, outbox, ports.users(), ids, clock),
         new ReplyToNegotiation(tx, negotiations, outbox, events, ids, clock),
@@ -99,6 +102,7 @@ public record UseCases(
         new ListDevices(tx, ports.devices()),
         new RemoveDevice(tx, ports.devices()),
         new GetActivity(tx, negotiations, cursors, clock),
-        new DeleteAccount(ports.forDeletion(), ids, clock));
+        new DeleteAccount(ports.forDeletion(), revoked, ids, clock),
+        revoked);
   }
 }

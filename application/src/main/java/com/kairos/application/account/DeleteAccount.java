@@ -52,11 +52,14 @@ public final class DeleteAccount {
       AccountJobs jobs) {}
 
   private final Ports ports;
+  private final RevokedAccounts revoked;
   private final IdGenerator ids;
   private final Clock clock;
 
-  public DeleteAccount(Ports ports, IdGenerator ids, Clock clock) {
+  /** {@code revoked} learns of the deletion as soon as it commits. */
+  public DeleteAccount(Ports ports, RevokedAccounts revoked, IdGenerator ids, Clock clock) {
     this.ports = ports;
+    this.revoked = revoked;
     this.ids = ids;
     this.clock = clock;
   }
@@ -73,6 +76,7 @@ public final class DeleteAccount {
     if (authTime == null || authTime.isBefore(asked.minus(RECENT_LOGIN))) {
       throw new RecentLoginRequired();
     }
+    Instant[] deletedAt = new Instant[1];
     Result result =
         ports
             .transactions()
@@ -88,9 +92,12 @@ public final class DeleteAccount {
                   int devices = ports.devices().removeAllFor(user);
                   ports.profiles().delete(user);
                   ports.deletions().record(user, now);
+                  deletedAt[0] = now;
                   ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, user, now);
                   return new Result(changed, events, devices);
                 });
+    // This instance refuses the old tokens at once; the others within a refresh (about a second).
+    revoked.note(user, deletedAt[0]);
     LOG.atInfo()
         .addKeyValue("negotiations", result.negotiationsChanged())
         .addKeyValue("events", result.eventsDeleted())

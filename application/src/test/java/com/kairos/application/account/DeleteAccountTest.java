@@ -286,7 +286,8 @@ class DeleteAccountTest extends UseCaseTest {
 
     assertThatThrownBy(
             () ->
-                new DeleteAccount(ports, backend.ids, backend.clock)
+                new DeleteAccount(
+                        ports, backend.useCases.revokedAccounts(), backend.ids, backend.clock)
                     .delete(ALICE, signedInJustNow()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("injected failure");
