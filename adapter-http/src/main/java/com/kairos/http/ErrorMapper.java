@@ -1,5 +1,6 @@
 package com.kairos.http;
 
+import com.kairos.application.account.RecentLoginRequired;
 import com.kairos.application.cursor.InvalidCursor;
 import com.kairos.application.port.AuthenticationFailed;
 import com.kairos.application.port.DependencyUnavailable;
@@ -41,6 +42,14 @@ final class ErrorMapper {
     }
     if (e instanceof AuthenticationFailed a) {
       return unauthenticated(a.reason());
+    }
+    if (e instanceof RecentLoginRequired r) {
+      return new ApiError(
+          403,
+          "authorization_error",
+          "Sign in again to delete your account",
+          Map.of("reason", r.reason()),
+          null);
     }
     if (e instanceof DependencyUnavailable d) {
       return new ApiError(

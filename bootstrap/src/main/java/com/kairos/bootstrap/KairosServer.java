@@ -1,6 +1,7 @@
 package com.kairos.bootstrap;
 
 import com.kairos.application.UseCases;
+import com.kairos.application.account.RevokedAccountsVerifier;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.application.port.IdentityVerifier;
@@ -32,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -142,8 +142,11 @@ public final class KairosServer implements AutoCloseable {
               IdGenerator.random(),
               new CursorCodec(config.cursorSecret()),
               clock);
+      // Outside the verifier and its cache: a deleted account's remembered tokens die too.
       IdentityVerifier verifier =
-          verifierOverride != null ? verifierOverride : identityVerifier(config, clock);
+          new RevokedAccountsVerifier(
+              verifierOverride != null ? verifierOverride : identityVerifier(config, clock),
+              useCases.revokedAccounts());
       BuildInfo build = BuildInfo.load();
       KairosConfig.RateLimitSettings limits = config.rateLimits();
       RateLimiter limiter =
@@ -173,13 +176,7 @@ public final class KairosServer implements AutoCloseable {
                       config.capacity().http()),
                   clock)
               .start(config.host(), config.port());
-      ScheduledExecutorService scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "expiry-sweep");
-                t.setDaemon(true);
-                return t;
-              });
+      ScheduledExecutorService scheduler = BackgroundJobs.scheduler();
       Counter expired =
           registry == null
               ? null
@@ -189,6 +186,10 @@ public final class KairosServer implements AutoCloseable {
           config.expirySweepIntervalSeconds(),
           config.expirySweepIntervalSeconds(),
           TimeUnit.SECONDS);
+      BackgroundJobs.schedule(
+          scheduler,
+          useCases.revokedAccounts(),
+          AccountJobsWiring.processor(config, postgres, clock));
       push.start(url);
       LOG.atInfo()
           .addKeyValue("port", api.port())

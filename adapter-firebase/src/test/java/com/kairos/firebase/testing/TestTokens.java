@@ -44,6 +44,12 @@ public final class TestTokens {
   /** A token for {@code uid}, valid for an hour from now. */
   public String sign(String uid, String name) {
     long now = Instant.now().getEpochSecond();
+    return sign(uid, name, now - 30, now - 30);
+  }
+
+  /** A token for {@code uid} issued at {@code iat}, whose user signed in at {@code authTime}. */
+  public String sign(String uid, String name, long authTime, long iat) {
+    long now = Instant.now().getEpochSecond();
     JsonWebSignature.Header header = new JsonWebSignature.Header();
     header.setAlgorithm("RS256");
     header.setKeyId(KEY_ID);
@@ -52,9 +58,9 @@ public final class TestTokens {
     payload.setIssuer("https://securetoken.google.com/" + projectId);
     payload.setAudience(projectId);
     payload.setSubject(uid);
-    payload.setIssuedAtTimeSeconds(now - 30);
+    payload.setIssuedAtTimeSeconds(iat);
     payload.setExpirationTimeSeconds(now + 3600);
-    payload.set("auth_time", now - 30);
+    payload.set("auth_time", authTime);
     if (name != null) {
       payload.set("name", name);
     }

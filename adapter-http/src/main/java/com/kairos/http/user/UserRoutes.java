@@ -32,6 +32,20 @@ public final class UserRoutes {
         .responds(200, "Profile")
         .errors(400, 401, 413, 415, 422)
         .handler(h::patch);
+    AccountHandlers account = new AccountHandlers(useCases.deleteAccount());
+    routes
+        .delete("/me")
+        .operation("deleteMyAccount")
+        .summary("Delete my account")
+        .description(
+            "Deletes the caller's account at once and for good: profile, devices, events, their"
+                + " encrypted payloads; their open negotiations are cancelled (owner_deleted) and"
+                + " they leave everyone else's. Needs a sign-in at most 5 minutes old (else 403"
+                + " recent_login_required); afterwards every token issued before is refused (401"
+                + " revoked_token), on every instance.")
+        .responds(204, null)
+        .errors(401, 403)
+        .handler(account::delete);
     DeviceHandlers d =
         new DeviceHandlers(
             useCases.registerDevice(),

@@ -1,6 +1,7 @@
 package com.kairos.http.testing;
 
 import com.kairos.application.UseCases;
+import com.kairos.application.account.RevokedAccountsVerifier;
 import com.kairos.application.port.RateLimiter;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.http.ApiSettings;
@@ -48,10 +49,12 @@ public abstract class ApiTest {
   void startServer() {
     backend = new InMemoryBackend();
     PrometheusMeterRegistry registry = registry();
+    UseCases useCases = useCases(backend);
     api =
         new HttpApi(
-                useCases(backend),
-                new TestIdentityVerifier(),
+                useCases,
+                // As the server wires it: a deleted account's tokens are refused.
+                new RevokedAccountsVerifier(new TestIdentityVerifier(), useCases.revokedAccounts()),
                 limiter(),
                 registry == null ? HttpMetrics.disabled() : new HttpMetrics(registry),
                 registry == null ? null : registry::scrape,
