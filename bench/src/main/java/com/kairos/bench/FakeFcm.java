@@ -44,6 +44,11 @@ final class FakeFcm implements AutoCloseable {
   }
 
   static FakeFcm start() throws IOException {
+    // Without TCP_NODELAY the JDK server writes the response headers and body as two segments and
+    // the second waits for the client's delayed ACK: ~40 ms per request on a kept-alive
+    // connection, which capped the dispatcher's 8 senders at ~150 pushes/s. Read once, when the
+    // first HttpServer of this JVM is created (this is the bench's only one).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     // More threads than the dispatcher's 8 senders: the fake never queues a send.
