@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
 
 /**
  * The push run ({@code scripts/bench.sh --push}): the start and reply scenarios at one concurrency,
- * first with the outbox off ({@code PUSH_PROVIDER=none}), then with it on ({@code
- * PUSH_PROVIDER=fcm}, {@code FCM_API_URL} at a {@link FakeFcm} in this process) and a device for
- * every user the scenarios involve. Measures the latency from each 2xx response to the pushes of
- * its negotiation version arriving at the fake, scrapes the server's push metrics, and compares
- * throughput with the outbox off and with the last recorded run of docs/benchmarks.md. Writes its
- * section of docs/benchmarks.md and prints it.
+ * alternately against a server with the outbox off ({@code PUSH_PROVIDER=none}) and one with it on
+ * ({@code PUSH_PROVIDER=fcm}, {@code FCM_API_URL} at a {@link FakeFcm} in this process), each on
+ * its own database with a device for every user the scenarios involve. Measures the latency from
+ * each 2xx response to the pushes of its negotiation version arriving at the fake, scrapes the
+ * server's push metrics, and compares throughput with the outbox off and with the last recorded run
+ * of docs/benchmarks.md. Writes its section of docs/benchmarks.md and prints it.
  */
 final class PushBench {
   static final String START = "<!-- push:start -->";
@@ -89,83 +89,101 @@ final class PushBench {
     this.drainLimit = drainLimit;
   }
 
-  /** Runs both modes and returns the section for docs/benchmarks.md ({@code previous}). */
+  /** One server under test: its database, seed, load generator and (outbox on) fake FCM. */
+  private record Side(
+      boolean outbox,
+      DatabaseUrl db,
+      FakeFcm fake,
+      ServerProcess app,
+      Bench.Seeded seeded,
+      Load load) {}
+
+  /**
+   * Runs both modes and returns the section for docs/benchmarks.md ({@code previous}). Both servers
+   * are up together and the runs alternate (start: off then on; reply: on then off), so that a
+   * machine whose load drifts favours neither.
+   */
   String run(String machine, String previous) throws Exception {
     String loadAtStart = SideBySide.loadAverage();
     List<Run> runs = new ArrayList<>();
-    runs.addAll(mode(false));
-    runs.addAll(mode(true));
+    DatabaseUrl offDb = bench.createDatabase("kairos_bench_push_off");
+    DatabaseUrl onDb = bench.createDatabase("kairos_bench_push_on");
+    try (FakeFcm fake = FakeFcm.start();
+        ServerProcess offApp = bench.startServer(offDb, Map.of("PUSH_PROVIDER", "none"));
+        ServerProcess onApp =
+            bench.startServer(
+                onDb,
+                Map.of(
+                    "PUSH_PROVIDER", "fcm",
+                    "FCM_API_URL", fake.baseUrl(),
+                    "FEATURE_METRICS", "true"))) {
+      Side off = side(false, offDb, null, offApp);
+      Side on = side(true, onDb, fake, onApp);
+      runs.add(measure(off, "start"));
+      runs.add(measure(on, "start"));
+      runs.add(measure(on, "reply"));
+      runs.add(measure(off, "reply"));
+    }
     return report(machine, loadAtStart, runs, recorded(previous), generated(previous));
   }
 
-  private List<Run> mode(boolean outbox) throws Exception {
-    DatabaseUrl db =
-        bench.createDatabase(outbox ? "kairos_bench_push_on" : "kairos_bench_push_off");
-    Map<String, String> env = new HashMap<>();
-    List<Run> runs = new ArrayList<>();
-    try (FakeFcm fake = outbox ? FakeFcm.start() : null) {
-      if (outbox) {
-        env.put("PUSH_PROVIDER", "fcm");
-        env.put("FCM_API_URL", fake.baseUrl());
-        env.put("FEATURE_METRICS", "true");
-      } else {
-        env.put("PUSH_PROVIDER", "none");
-      }
-      try (ServerProcess app = bench.startServer(db, env)) {
-        Bench.Seeded seeded = bench.seed(app.port, db, new int[] {clients});
-        // After seeding, so that the seed's own starts queue no pushes; the same devices in both
-        // modes, so that only the provider differs.
-        devices = insertDevices(db);
+  private Side side(boolean outbox, DatabaseUrl db, FakeFcm fake, ServerProcess app)
+      throws Exception {
+    Bench.Seeded seeded = bench.seed(app.port, db, new int[] {clients});
+    // After seeding, so that the seed's own starts queue no pushes; the same devices in both
+    // modes, so that only the provider differs.
+    devices = insertDevices(db);
+    Bench.say(
+        (outbox ? "outbox on (PUSH_PROVIDER=fcm, fake FCM)" : "outbox off (PUSH_PROVIDER=none)")
+            + ": "
+            + devices
+            + " devices inserted");
+    return new Side(outbox, db, fake, app, seeded, new Load(app.port));
+  }
+
+  private Run measure(Side side, String scenario) throws Exception {
+    boolean outbox = side.outbox();
+    var next = bench.next(scenario, side.seeded(), clients);
+    BiConsumer<Load.Call, HttpResponse<String>> follow = bench.observe(side.seeded());
+    // Warm-up as its own run, then a drain, so that the measured window starts with an empty
+    // outbox and the scrapes bracket it alone.
+    side.load().run(scenario, clients, Duration.ZERO, bench.warmup(), side.app(), next, follow);
+    if (outbox) {
+      drain(side.db());
+    }
+    Map<String, Double> before = outbox ? scrape(side.app().port) : Map.of();
+    Map<Commit, Long> commits = new ConcurrentHashMap<>();
+    Load.Result r =
+        side.load()
+            .run(
+                scenario,
+                clients,
+                Duration.ZERO,
+                bench.measure(),
+                side.app(),
+                next,
+                record(commits).andThen(follow));
+    long windowEnd = System.nanoTime();
+    String loadAverage = SideBySide.loadAverage();
+    Bench.say((outbox ? "outbox on  " : "outbox off ") + Bench.line(r));
+    Latency latency = null;
+    ServerSide server = null;
+    if (outbox) {
+      FakeFcm fake = side.fake();
+      double drained = drain(side.db());
+      latency = match(side.db(), fake, commits, drained, r.seconds(), windowEnd);
+      server = serverSide(before, scrape(side.app().port));
+      Bench.say(describe(scenario, latency, server));
+      if (fake.authorized() > 0 || fake.unreadable() > 0) {
         Bench.say(
-            (outbox ? "outbox on (PUSH_PROVIDER=fcm, fake FCM)" : "outbox off (PUSH_PROVIDER=none)")
-                + ": "
-                + devices
-                + " devices inserted");
-        Load load = new Load(app.port);
-        for (String scenario : SCENARIOS) {
-          var next = bench.next(scenario, seeded, clients);
-          BiConsumer<Load.Call, HttpResponse<String>> follow = bench.observe(seeded);
-          // Warm-up as its own run, then a drain, so that the measured window starts with an
-          // empty outbox and the scrapes bracket it alone.
-          load.run(scenario, clients, Duration.ZERO, bench.warmup(), app, next, follow);
-          if (outbox) {
-            drain(db);
-          }
-          Map<String, Double> before = outbox ? scrape(app.port) : Map.of();
-          Map<Commit, Long> commits = new ConcurrentHashMap<>();
-          Load.Result r =
-              load.run(
-                  scenario,
-                  clients,
-                  Duration.ZERO,
-                  bench.measure(),
-                  app,
-                  next,
-                  record(commits).andThen(follow));
-          long windowEnd = System.nanoTime();
-          String loadAverage = SideBySide.loadAverage();
-          Bench.say((outbox ? "outbox on  " : "outbox off ") + Bench.line(r));
-          Latency latency = null;
-          ServerSide server = null;
-          if (outbox) {
-            double drained = drain(db);
-            latency = match(db, fake, commits, drained, r.seconds(), windowEnd);
-            server = serverSide(before, scrape(app.port));
-            Bench.say(describe(scenario, latency, server));
-            if (fake.authorized() > 0 || fake.unreadable() > 0) {
-              Bench.say(
-                  "fake FCM: "
-                      + fake.authorized()
-                      + " requests with an Authorization header, "
-                      + fake.unreadable()
-                      + " unreadable");
-            }
-          }
-          runs.add(new Run(outbox, r, loadAverage, latency, server));
-        }
+            "fake FCM: "
+                + fake.authorized()
+                + " requests with an Authorization header, "
+                + fake.unreadable()
+                + " unreadable");
       }
     }
-    return runs;
+    return new Run(outbox, r, loadAverage, latency, server);
   }
 
   /**
@@ -485,8 +503,9 @@ final class PushBench {
     out.append(
         String.format(
             Locale.ROOT,
-            ". %d closed-loop clients; per scenario %d s warm-up, a drain of the outbox, then %d s"
-                + " measured. Load average (1/5/15 min) at the start: %s. The same seed and the"
+            ". %d closed-loop clients; per run %d s warm-up, a drain of the outbox, then %d s"
+                + " measured. The two servers are up together, each measured while the other"
+                + " idles, in the order start off, start on, reply on, reply off. Load average (1/5/15 min) at the start: %s. The same seed and the"
                 + " same %,d devices (one per user the scenarios involve, inserted with SQL) in"
                 + " both modes: *outbox off* is `PUSH_PROVIDER=none` (no rows, no dispatcher),"
                 + " *outbox on* is `PUSH_PROVIDER=fcm` with `FCM_API_URL` at a fake FCM HTTP v1"
@@ -598,7 +617,7 @@ final class PushBench {
     out.append(String.join("; ", statuses)).append(".\n");
     out.append(
         "One run of each on a machine that also runs the load generator, PostgreSQL and the fake;"
-            + " read differences of a few percent against the load averages.\n");
+            + " read the differences against the load averages.\n");
     out.append(END).append('\n');
     return out.toString();
   }
