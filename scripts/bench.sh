@@ -12,15 +12,26 @@
 #                                    request; about 3 minutes; rewrites its section of
 #                                    docs/benchmarks.md. BENCH_ROUNDS, BENCH_SBS_CLIENTS,
 #                                    BENCH_SECONDS and BENCH_WARMUP tune it.
+#   scripts/bench.sh --push          pushes through the outbox: the server with PUSH_PROVIDER=fcm
+#                                    and FCM_API_URL at a fake FCM endpoint inside the bench, a
+#                                    device for every user involved, start and reply at 32
+#                                    clients; reports response→provider latency p50/p99/max (an
+#                                    under-estimate of commit→provider), the server's delivery
+#                                    histogram, and throughput with the outbox on, off
+#                                    (PUSH_PROVIDER=none) and in the last recorded run; about
+#                                    3 minutes; rewrites its section of docs/benchmarks.md.
+#                                    BENCH_PUSH_CLIENTS, BENCH_PUSH_DRAIN (s, at most; 60), BENCH_SECONDS and
+#                                    BENCH_WARMUP tune it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 case "${1:-}" in
   --side-by-side) export BENCH_MODE=side-by-side ;;
+  --push) export BENCH_MODE=push ;;
   "") ;;
-  *) echo "usage: scripts/bench.sh [--side-by-side]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh [--side-by-side | --push]" >&2; exit 2 ;;
 esac
-if ! command -v pgbench > /dev/null; then
+if [ "${BENCH_MODE:-}" != push ] && ! command -v pgbench > /dev/null; then
   echo "bench: installing pgbench (postgresql-client)"
   (apt-get update -qq && apt-get install -y -qq postgresql-client) > /dev/null
 fi

@@ -113,6 +113,19 @@ public final class Bench {
         say("written to " + out);
         return;
       }
+      if ("push".equals(System.getenv("BENCH_MODE"))) {
+        Path out = root.resolve(System.getenv().getOrDefault("BENCH_OUTPUT", "docs/benchmarks.md"));
+        String section =
+            new PushBench(
+                    this,
+                    (int) env("BENCH_PUSH_CLIENTS", 32),
+                    Duration.ofSeconds(env("BENCH_PUSH_DRAIN", 60)))
+                .run(machine, Files.exists(out) ? Files.readString(out) : "");
+        SideBySide.write(out, PushBench.START, PushBench.END, section);
+        System.out.println(section);
+        say("written to " + out);
+        return;
+      }
       List<Load.Result> results = new ArrayList<>();
       Map<String, Double> pgbench = new HashMap<>();
       DatabaseUrl db = createDatabase("kairos_bench_main");
@@ -178,10 +191,20 @@ public final class Bench {
       Path out = root.resolve(System.getenv().getOrDefault("BENCH_OUTPUT", "docs/benchmarks.md"));
       String previous = Files.exists(out) ? Files.readString(out) : "";
       Files.writeString(out, report);
-      int kept = previous.indexOf(SideBySide.START);
-      int keptEnd = previous.indexOf(SideBySide.END);
-      if (kept >= 0 && keptEnd > kept) {
-        SideBySide.write(out, previous.substring(kept, keptEnd + SideBySide.END.length()) + "\n");
+      // The side-by-side and push runs write their own sections: keep them.
+      for (String[] markers :
+          List.of(
+              new String[] {SideBySide.START, SideBySide.END},
+              new String[] {PushBench.START, PushBench.END})) {
+        int kept = previous.indexOf(markers[0]);
+        int keptEnd = previous.indexOf(markers[1]);
+        if (kept >= 0 && keptEnd > kept) {
+          SideBySide.write(
+              out,
+              markers[0],
+              markers[1],
+              previous.substring(kept, keptEnd + markers[1].length()) + "\n");
+        }
       }
       System.out.println(report);
       say("written to " + out);
@@ -298,6 +321,11 @@ public final class Bench {
   // ------------------------------------------------------------------ seeding
 
   Seeded seed(int port, DatabaseUrl db) throws Exception {
+    return seed(port, db, clients);
+  }
+
+  /** Seeds, with the reply scenario's group negotiations for each of {@code levels}. */
+  Seeded seed(int port, DatabaseUrl db, int[] levels) throws Exception {
     Load load = new Load(port);
     List<String> readable = new ArrayList<>();
     Instant later = Instant.now().plus(Duration.ofDays(10));
@@ -330,7 +358,7 @@ public final class Bench {
           201);
     }
     Map<Integer, List<String>> replySets = new HashMap<>();
-    for (int level : clients) {
+    for (int level : levels) {
       replySets.put(level, groupNegotiations(load, "bench-g" + level, 128, later));
     }
     List<String> pgReply = groupNegotiations(load, "bench-pg", 128, later);
@@ -344,7 +372,7 @@ public final class Bench {
     }
     say(
         "seeded: 200 readable negotiations, 100 upcoming events, "
-            + (clients.length + 1) * 128
+            + (levels.length + 1) * 128
             + " group negotiations of 10 participants");
     return new Seeded(readable, replySets, pgReply);
   }
@@ -551,6 +579,11 @@ public final class Bench {
   // ------------------------------------------------------------------ plumbing
 
   ServerProcess startServer(DatabaseUrl db) throws Exception {
+    return startServer(db, Map.of());
+  }
+
+  /** The server on {@code db}, with {@code extra} added to (or replacing) the bench's settings. */
+  ServerProcess startServer(DatabaseUrl db, Map<String, String> extra) throws Exception {
     Path certificates = TestTokens.certificatesFile();
     Map<String, String> env = new HashMap<>();
     env.put("KAIROS_ENV", "staging");
@@ -574,6 +607,7 @@ public final class Bench {
     env.put("HTTP_MAX_IN_FLIGHT_PER_USER", "10000");
     env.put("HTTP_MAX_QUEUED", "1000");
     env.put("EXPIRY_SWEEP_INTERVAL_SECONDS", "3600");
+    env.putAll(extra);
     return ServerProcess.start(
         root.resolve("bootstrap/target/kairos-server.jar"),
         env,

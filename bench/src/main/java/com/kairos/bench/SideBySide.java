@@ -165,7 +165,7 @@ final class SideBySide {
     return copy;
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];
@@ -248,12 +248,21 @@ final class SideBySide {
 
   /** {@code report} in place of the previous side-by-side section of {@code file}. */
   static void write(Path file, String report) throws IOException {
+    write(file, START, END, report);
+  }
+
+  /**
+   * {@code report} in place of the section of {@code file} between {@code startMarker} and {@code
+   * endMarker}, or appended when there is none.
+   */
+  static void write(Path file, String startMarker, String endMarker, String report)
+      throws IOException {
     String text = Files.exists(file) ? Files.readString(file) : "";
-    int start = text.indexOf(START);
-    int end = text.indexOf(END);
+    int start = text.indexOf(startMarker);
+    int end = text.indexOf(endMarker);
     String updated =
         start >= 0 && end > start
-            ? text.substring(0, start) + report.strip() + text.substring(end + END.length())
+            ? text.substring(0, start) + report.strip() + text.substring(end + endMarker.length())
             : text.stripTrailing() + "\n\n" + report;
     Files.writeString(file, updated);
   }
