@@ -4,7 +4,7 @@
 // file against the generated types first, so a document that stops describing what the app sends
 // or reads fails the build.
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/api";
 
@@ -218,7 +218,39 @@ async function main(): Promise<void> {
   check("/me answers for a real emulator user",
     me.response.status === 200 && me.data!.data.firebase_uid === alice.uid);
 
+  await deleteAccount();
   console.log(`e2e: ${passed} passed, 0 failed`);
+}
+
+/** DELETE /me against the emulator: 204, the token dies, the Firebase user goes, a new sign-up. */
+async function deleteAccount(): Promise<void> {
+  const erin = await signUp("erin");
+  appendFileSync(arg("secrets-out"), erin.token + "\n");
+  const profile = await client.GET("/me", as(erin.token));
+  check("erin has a profile", profile.response.status === 200);
+  await registerDevice(erin, "e2e-erin:APA91b" + "e".repeat(80) + "Erin42");
+  const deleted = await client.DELETE("/me", as(erin.token));
+  check("DELETE /me with a fresh sign-in answers 204", deleted.response.status === 204);
+  const after = await client.GET("/me", as(erin.token));
+  check("the deleted account's token is revoked",
+    after.response.status === 401 && after.error?.error.details.reason === "revoked_token");
+  let gone = false;
+  for (let i = 0; i < 100 && !gone; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 200));
+    const lookup = await fetch(
+      auth + "/identitytoolkit.googleapis.com/v1/accounts:lookup?key=e2e-api-key",
+      { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ idToken: erin.token }) });
+    const body = (await lookup.json()) as { users?: unknown[]; error?: { message: string } };
+    gone = lookup.status === 400 && (body.error?.message ?? "").includes("USER_NOT_FOUND");
+  }
+  check("the Firebase user is gone from the Auth Emulator", gone);
+  const again = await signUp("erin");
+  const fresh = await client.GET("/me", as(again.token));
+  const devices = await client.GET("/me/devices", as(again.token));
+  check("a new sign-up with the same email starts empty",
+    again.uid !== erin.uid && fresh.response.status === 200 &&
+      fresh.data!.data.firebase_uid === again.uid && devices.data!.data.length === 0);
 }
 
 main().catch((e) => {
