@@ -93,5 +93,19 @@ public final class NegotiationRoutes {
         .responds(200, "Negotiation")
         .errors(400, 401, 403, 404, 429)
         .handler(h::get);
+    ActivityHandler activity = new ActivityHandler(useCases.getActivity(), envelope);
+    routes
+        .get("/negotiations/{id}/activity")
+        .operation("listNegotiationActivity")
+        .summary("Read a negotiation's history")
+        .description(
+            "The negotiation's history, oldest first, for those who may read the negotiation:"
+                + " who did what, when, between which states, and the options each start or"
+                + " counter introduced. after_version lists only later entries (catching up after"
+                + " being offline); cursor paging, 50 entries per page by default. No blob.")
+        .responds(200, "ActivityEntry[]", "ListMeta")
+        .query("after_version", "limit", "cursor")
+        .errors(400, 401, 403, 404, 429)
+        .handler(activity::list);
   }
 }

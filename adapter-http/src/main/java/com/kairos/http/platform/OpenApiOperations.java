@@ -83,7 +83,7 @@ final class OpenApiOperations {
     for (String q : route.queryParams()) {
       ObjectNode p = params.addObject();
       p.put("name", q).put("in", "query").put("required", false);
-      p.set("schema", OpenApiVocabulary.querySchema(q));
+      p.set("schema", OpenApiVocabulary.querySchema(route.operationId(), q));
     }
   }
 
@@ -150,6 +150,9 @@ final class OpenApiOperations {
       }
       if (item.equals("Device")) {
         return "DeviceListResponse";
+      }
+      if (item.equals("ActivityEntry")) {
+        return "ActivityListResponse";
       }
       return route.metaSchema().equals("CountMeta")
           ? "UpcomingEventsResponse"

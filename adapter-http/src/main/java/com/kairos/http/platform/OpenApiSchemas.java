@@ -51,6 +51,7 @@ final class OpenApiSchemas {
     ((ObjectNode) error.get("properties")).putObject("error").put("$ref", COMPONENTS + "ErrorBody");
     envelope(schemas, "NegotiationResponse", "Negotiation", false, "Meta");
     envelope(schemas, "NegotiationListResponse", "NegotiationSummary", true, "ListMeta");
+    envelope(schemas, "ActivityListResponse", "ActivityEntry", true, "ListMeta");
     envelope(schemas, "EventResponse", "Event", false, "Meta");
     envelope(schemas, "EventListResponse", "Event", true, "ListMeta");
     envelope(schemas, "UpcomingEventsResponse", "Event", true, "CountMeta");

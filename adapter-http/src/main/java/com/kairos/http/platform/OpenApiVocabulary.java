@@ -4,6 +4,7 @@ import static com.kairos.http.platform.OpenApiSchemas.COMPONENTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kairos.application.negotiation.GetActivity;
 import com.kairos.http.json.Json;
 
 /** What the OpenAPI document says of each error status and each query parameter. */
@@ -27,12 +28,26 @@ final class OpenApiVocabulary {
     };
   }
 
+  /** The schema of query parameter {@code name} of operation {@code operationId}. */
+  static JsonNode querySchema(String operationId, String name) {
+    ObjectNode s = (ObjectNode) querySchema(name);
+    if (name.equals("limit") && operationId.equals("listNegotiationActivity")) {
+      s.put("default", GetActivity.DEFAULT_LIMIT);
+    }
+    return s;
+  }
+
   static JsonNode querySchema(String name) {
     ObjectNode s = Json.mapper().createObjectNode();
     switch (name) {
       case "limit" ->
           s.put("type", "integer").put("minimum", 1).put("maximum", 100).put("default", 20);
       case "awaiting_me" -> s.put("type", "boolean");
+      case "after_version" ->
+          s.put("type", "integer")
+              .put("format", "int64")
+              .put("minimum", 0)
+              .put("description", "Only entries with a greater version");
       case "updated_after", "after" -> s.put("$ref", COMPONENTS + "Timestamp");
       case "role" -> s.put("$ref", COMPONENTS + "ParticipantRole");
       case "status" -> {

@@ -19,13 +19,23 @@ public final class QueryParams {
   private QueryParams() {}
 
   public static PageRequest page(Context ctx) {
-    return new PageRequest(limit(ctx), optional(ctx, "cursor"));
+    return page(ctx, PageRequest.DEFAULT_LIMIT);
+  }
+
+  /** {@code limit} and {@code cursor}, for a listing whose page size is {@code defaultLimit}. */
+  public static PageRequest page(Context ctx, int defaultLimit) {
+    return new PageRequest(limit(ctx, defaultLimit), optional(ctx, "cursor"));
   }
 
   public static int limit(Context ctx) {
+    return limit(ctx, PageRequest.DEFAULT_LIMIT);
+  }
+
+  /** {@code limit}, 1 to 100, or {@code defaultLimit} when absent. */
+  public static int limit(Context ctx, int defaultLimit) {
     String raw = optional(ctx, "limit");
     if (raw == null) {
-      return PageRequest.DEFAULT_LIMIT;
+      return defaultLimit;
     }
     try {
       int limit = Integer.parseInt(raw);
@@ -36,6 +46,24 @@ public final class QueryParams {
       throw ApiError.validation("limit", "invalid_type", "limit must be an integer from 1 to 100");
     }
     throw ApiError.validation("limit", "out_of_range", "limit must be from 1 to 100");
+  }
+
+  /** An optional integer ≥ 0, or {@code absent} when the query does not name it. */
+  public static long nonNegative(Context ctx, String name, long absent) {
+    String raw = optional(ctx, name);
+    if (raw == null) {
+      return absent;
+    }
+    long value;
+    try {
+      value = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.validation(name, "invalid_type", name + " must be an integer, 0 or greater");
+    }
+    if (value < 0) {
+      throw ApiError.validation(name, "out_of_range", name + " must be 0 or greater");
+    }
+    return value;
   }
 
   public static Instant timestamp(Context ctx, String name) {
