@@ -114,7 +114,7 @@ class NegotiationActivityEndpointsTest extends ApiTest {
       assertThat(start.get("action").asText()).isEqualTo("start");
       assertThat(start.get("from_state").isNull()).isTrue();
       assertThat(start.get("to_state").asText()).isEqualTo("active");
-      assertThat(start.get("agent_mode").isNull()).isTrue();
+      assertThat(start.get("agent_mode").asText()).isEqualTo("manual"); // the start carries it
       assertThat(texts(start.get("added_slot_ids"))).containsExactly(h.slot());
       assertThat(texts(start.get("added_venue_ids"))).containsExactly(h.venue());
 

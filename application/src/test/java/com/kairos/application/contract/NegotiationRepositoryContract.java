@@ -174,7 +174,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
                 1,
                 NOW,
                 null,
-                null,
+                n.agentMode(),
                 List.of(n.slots().get(0).id()),
                 List.of()),
             new Activity(

@@ -76,7 +76,8 @@ public record Activity(
         started.version(),
         started.createdAt(),
         null,
-        null,
+        // A start carries the negotiation's agent mode (accounts.md: null only when absent).
+        started.agentMode(),
         started.slots().stream().map(ProposedSlot::id).toList(),
         started.venues().stream().map(ProposedVenue::id).toList());
   }
