@@ -1,6 +1,8 @@
 package com.kairos.http.user;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.kairos.application.account.ExportAccount;
 import com.kairos.domain.device.Device;
 import com.kairos.domain.event.Event;
@@ -38,6 +40,9 @@ final class ExportHandler {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final ObjectWriter ITEM =
+      Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
   private final ExportAccount export;
 
   ExportHandler(ExportAccount export) {
@@ -55,13 +60,23 @@ final class ExportHandler {
       export.export(Caller.of(ctx), ProfileHandlers.firstLanguageTag(ctx), writer);
     } catch (RuntimeException | Error e) {
       if (!writer.started) {
-        throw e; // nothing sent yet: the usual error envelope
+        throw e; // nothing written: the usual error envelope
+      }
+      if (!ctx.res().isCommitted()) {
+        // Written only into buffers so far: drop it and answer the usual error envelope.
+        ctx.res().resetBuffer();
+        ctx.res().setHeader("Content-Disposition", null);
+        throw e;
       }
       LOG.atError()
           .addKeyValue("request_id", RequestIds.of(ctx))
           .setCause(e)
-          .log("export failed after the document started; connection aborted");
-      ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+          .log("export failed after the document started; connection closed");
+      ServletContextRequest.getServletContextRequest(ctx.req())
+          .getConnectionMetaData()
+          .getConnection()
+          .getEndPoint()
+          .close(e);
     }
   }
 
@@ -83,15 +98,16 @@ final class ExportHandler {
       ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(exportedAt) + "\"");
       io(
           () -> {
-            json = Json.mapper().createGenerator(ctx.outputStream());
+            // The servlet's own stream: what is still buffered can be dropped if a read fails.
+            json = Json.mapper().createGenerator(ctx.res().getOutputStream());
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeStringField("exported_at", JsonTime.format(exportedAt));
             json.writeFieldName("user");
-            json.writeObject(ProfileJson.of(profile));
+            write(ProfileJson.of(profile));
             json.writeArrayFieldStart("devices");
             for (Device device : devices) {
-              json.writeObject(DeviceJson.of(device));
+              write(DeviceJson.of(device));
             }
             json.writeEndArray();
           });
@@ -104,7 +120,7 @@ final class ExportHandler {
 
     @Override
     public void negotiation(Negotiation negotiation) {
-      io(() -> json.writeObject(NegotiationResources.of(negotiation)));
+      io(() -> write(NegotiationResources.of(negotiation)));
     }
 
     @Override
@@ -118,7 +134,7 @@ final class ExportHandler {
 
     @Override
     public void event(Event event) {
-      io(() -> json.writeObject(EventResources.of(event)));
+      io(() -> write(EventResources.of(event)));
     }
 
     @Override
@@ -132,7 +148,7 @@ final class ExportHandler {
 
     @Override
     public void activity(Activity line) {
-      io(() -> json.writeObject(ExportedActivityJson.of(line)));
+      io(() -> write(ExportedActivityJson.of(line)));
     }
 
     @Override
@@ -143,6 +159,11 @@ final class ExportHandler {
             json.writeEndObject();
             json.close(); // flushes; the response stream stays Javalin's to finish
           });
+    }
+
+    /** One item, through the API's mapper, left in the buffers (no flush per item). */
+    private void write(Object item) throws IOException {
+      ITEM.writeValue(json, item);
     }
 
     private interface Write {
