@@ -49,7 +49,7 @@ class OpenApiDocumentTest extends ApiTest {
                           }
                         }));
     Set<String> registered = new TreeSet<>(api.registeredRoutes());
-    assertThat(registered).hasSize(20);
+    assertThat(registered).hasSize(21);
     assertThat(documented).isEqualTo(registered);
   }
 
