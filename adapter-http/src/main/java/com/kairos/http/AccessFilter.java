@@ -6,8 +6,10 @@ import com.kairos.application.port.RateLimiter;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.http.json.ApiError;
 import com.kairos.http.route.Caller;
+import com.kairos.http.user.ExportRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.util.Locale;
 import java.util.Map;
 
@@ -58,6 +60,9 @@ final class AccessFilter {
       Caller.set(ctx, identity);
       boolean write = ctx.method() != HandlerType.GET;
       limit("user:" + identity.userId().value(), write ? userWrites : userReads);
+      if (isExport(ctx)) {
+        limit("user:" + identity.userId().value(), ExportRoutes.LIMIT);
+      }
     } else if (!exempt) {
       limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
     }
@@ -66,6 +71,14 @@ final class AccessFilter {
         || ctx.method() == HandlerType.PUT) {
       checkBody(ctx);
     }
+  }
+
+  /** The export has a bucket of its own (one a minute), taken after the user's read limit. */
+  private static boolean isExport(Context ctx) {
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    return ctx.method() == HandlerType.GET
+        && matched != null
+        && ExportRoutes.PATH.equals(matched.path);
   }
 
   private static RateLimiter.Limit perCaller(String name, long perMinute, long burst) {

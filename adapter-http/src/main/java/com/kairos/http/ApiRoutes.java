@@ -9,6 +9,7 @@ import com.kairos.http.platform.ServiceFacts;
 import com.kairos.http.route.Envelope;
 import com.kairos.http.route.Route;
 import com.kairos.http.route.Routes;
+import com.kairos.http.user.ExportRoutes;
 import com.kairos.http.user.UserRoutes;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +32,7 @@ final class ApiRoutes {
     NegotiationRoutes.declare(routes, useCases, schemas, envelope, metrics::negotiation);
     EventRoutes.declare(routes, useCases, schemas, envelope);
     UserRoutes.declare(routes, useCases, schemas, envelope);
+    ExportRoutes.declare(routes, useCases);
     PlatformRoutes.declare(routes, facts(settings), envelope, clock, openApi, metricsScrape);
     return routes.all();
   }

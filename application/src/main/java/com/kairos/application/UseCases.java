@@ -1,6 +1,7 @@
 package com.kairos.application;
 
 import com.kairos.application.account.DeleteAccount;
+import com.kairos.application.account.ExportAccount;
 import com.kairos.application.account.RevokedAccounts;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.device.ListDevices;
@@ -52,7 +53,8 @@ public record UseCases(
     RemoveDevice removeDevice,
     GetActivity getActivity,
     DeleteAccount deleteAccount,
-    RevokedAccounts revokedAccounts) {
+    RevokedAccounts revokedAccounts,
+    ExportAccount exportAccount) {
 
   /** The default number of expiries one sweep transaction writes. */
   public static final int EXPIRY_BATCH_SIZE = 500;
@@ -103,6 +105,7 @@ public record UseCases(
         new RemoveDevice(tx, ports.devices()),
         new GetActivity(tx, negotiations, cursors, clock),
         new DeleteAccount(ports.forDeletion(), revoked, ids, clock),
-        revoked);
+        revoked,
+        new ExportAccount(tx, negotiations, events, ports.devices(), getProfile, clock));
   }
 }

@@ -36,6 +36,10 @@ final class OpenApiOperations {
     responseHeader(headers, "ETag", "\"<version>\" of the negotiation.");
     responseHeader(headers, "IdempotentReplayed", "true when a start was an offline retry.");
     responseHeader(headers, "WWWAuthenticate", "Bearer");
+    responseHeader(
+        headers,
+        "ContentDisposition",
+        "attachment; filename=\"kairos-export-<yyyy-mm-dd>.json\" (the UTC date).");
     headers
         .putObject("RetryAfter")
         .put("description", "Seconds to wait before retrying.")
@@ -93,6 +97,9 @@ final class OpenApiOperations {
     ok.put("description", "Success");
     if (route.successStatus() == 204) {
       headers(ok);
+    } else if (route.operationId().equals("exportMyData")) {
+      // The document itself, not an envelope, downloaded as a file.
+      body(headers(ok, "ContentDisposition"), route.responseSchema());
     } else if (route.operationId().equals("getMetrics")) {
       headers(ok);
       ok.putObject("content")
@@ -171,6 +178,7 @@ final class OpenApiOperations {
               case "ETag" -> "ETag";
               case "IdempotentReplayed" -> "Idempotent-Replayed";
               case "WWWAuthenticate" -> "WWW-Authenticate";
+              case "ContentDisposition" -> "Content-Disposition";
               default -> "Retry-After";
             };
         headers.putObject(wire).put("$ref", "#/components/headers/" + name);
