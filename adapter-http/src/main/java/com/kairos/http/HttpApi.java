@@ -31,7 +31,8 @@ public final class HttpApi {
   public static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String EXPOSED_HEADERS =
-      "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate";
+      "ETag, Retry-After, Idempotent-Replayed, Kairos-API-Version, WWW-Authenticate,"
+          + " Content-Disposition";
 
   private final ApiSettings settings;
   private final HttpMetrics metrics;

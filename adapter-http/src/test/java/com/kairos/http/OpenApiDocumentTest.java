@@ -49,7 +49,7 @@ class OpenApiDocumentTest extends ApiTest {
                           }
                         }));
     Set<String> registered = new TreeSet<>(api.registeredRoutes());
-    assertThat(registered).hasSize(21);
+    assertThat(registered).hasSize(22);
     assertThat(documented).isEqualTo(registered);
   }
 
