@@ -73,11 +73,12 @@ final class ErrorMapper {
   private static final class Refusals implements RefusalVisitor<ApiError> {
     @Override
     public ApiError validationFailure(ValidationFailure f) {
+      String field = WireNames.path(f.field());
       return new ApiError(
           422,
           "validation_error",
-          f.getMessage().isEmpty() ? "Invalid request" : capitalize(f.field(), f.getMessage()),
-          Map.of("field", f.field(), "reason", f.reason()),
+          f.getMessage().isEmpty() ? "Invalid request" : capitalize(field, f.getMessage()),
+          Map.of("field", field, "reason", WireNames.of(f.reason())),
           null);
     }
 

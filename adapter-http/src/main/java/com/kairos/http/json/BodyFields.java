@@ -81,7 +81,7 @@ public final class BodyFields {
     try {
       return work.get();
     } catch (ValidationFailure f) {
-      if (prefix.isEmpty() || f.field().startsWith(prefix)) {
+      if (prefix.isEmpty() || WireNames.path(f.field()).startsWith(prefix)) {
         throw f;
       }
       throw f.under(prefix);

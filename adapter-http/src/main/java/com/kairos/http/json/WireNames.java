@@ -16,6 +16,24 @@ public final class WireNames {
     return constant == null ? null : constant.name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The JSON spelling of a domain field path: each camelCase name in snake_case ({@code
+   * proposedSlots[0].startsAt} is {@code proposed_slots[0].starts_at}); names already in snake_case
+   * stay as they are.
+   */
+  public static String path(String domainPath) {
+    StringBuilder wire = new StringBuilder(domainPath.length() + 8);
+    for (int i = 0; i < domainPath.length(); i++) {
+      char c = domainPath.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        wire.append('_').append((char) (c + ('a' - 'A')));
+      } else {
+        wire.append(c);
+      }
+    }
+    return wire.toString();
+  }
+
   /** The constant {@code wire} names, refused as {@code field} when there is none. */
   public static <E extends Enum<E>> E parse(Class<E> type, String wire, String field) {
     if (wire != null) {
@@ -25,6 +43,7 @@ public final class WireNames {
         }
       }
     }
-    throw new ValidationFailure(field, "invalid_enum", "is not an allowed value");
+    throw new ValidationFailure(
+        field, ValidationFailure.Reason.INVALID_ENUM, "is not an allowed value");
   }
 }

@@ -38,7 +38,9 @@ class WireNamesTest {
         .satisfies(
             e -> {
               ValidationFailure f = (ValidationFailure) e;
-              assertThat(f.field() + " " + f.reason()).isEqualTo(field + " " + reason);
+              // As the API spells them.
+              assertThat(WireNames.path(f.field()) + " " + WireNames.of(f.reason()))
+                  .isEqualTo(field + " " + reason);
             });
   }
 }

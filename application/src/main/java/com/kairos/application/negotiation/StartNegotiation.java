@@ -85,13 +85,15 @@ public final class StartNegotiation {
   private void requireKnownInvitees(UserId owner, List<UserId> participants) {
     List<UserId> invitees = participants.stream().filter(p -> !p.equals(owner)).toList();
     if (invitees.isEmpty()) {
-      return; // the domain refuses it as no_invitees
+      return; // the domain refuses it (no invitees)
     }
     Set<UserId> unknown = users.unknown(invitees);
     for (int i = 0; i < participants.size(); i++) {
       if (unknown.contains(participants.get(i))) {
         throw new ValidationFailure(
-            "participant_ids[" + i + "]", "unknown_participant", "is not a known user");
+            "participantIds[" + i + "]",
+            ValidationFailure.Reason.UNKNOWN_PARTICIPANT,
+            "is not a known user");
       }
     }
   }

@@ -9,7 +9,8 @@ public record PageRequest(int limit, String cursor) {
 
   public PageRequest {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new ValidationFailure("limit", "out_of_range", "must be between 1 and 100");
+      throw new ValidationFailure(
+          "limit", ValidationFailure.Reason.OUT_OF_RANGE, "must be between 1 and 100");
     }
   }
 

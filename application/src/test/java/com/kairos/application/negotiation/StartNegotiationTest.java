@@ -56,8 +56,8 @@ class StartNegotiationTest extends UseCaseTest {
         .isInstanceOfSatisfying(
             ValidationFailure.class,
             f -> {
-              assertThat(f.field()).isEqualTo("participant_ids[1]");
-              assertThat(f.reason()).isEqualTo("unknown_participant");
+              assertThat(f.field()).isEqualTo("participantIds[1]");
+              assertThat(f.reason()).isEqualTo(ValidationFailure.Reason.UNKNOWN_PARTICIPANT);
             });
     assertThat(backend.transactions.inTransaction(() -> backend.negotiations.findById(id)))
         .isEmpty();

@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.kairos.domain.common.DomainException;
 import com.kairos.domain.negotiation.RefusalVisitor;
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -16,7 +15,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** The dependency rules of architecture.md, as ArchUnit rules over {@code com.kairos}. */
 final class ArchitectureRules {
@@ -106,49 +104,12 @@ final class ArchitectureRules {
     };
   }
 
-  /**
-   * Domain classes that still name fields and reasons of {@code ValidationFailure}s in snake_case,
-   * as the API spells them: the rest of issue 11's move of the wire vocabulary to the HTTP adapter.
-   * The list may only shrink: {@code ArchitectureTest} fails when one of them no longer needs it.
-   */
-  static final Set<String> NOT_YET_FREE_OF_JSON_NAMES =
-      Set.of(
-          "BlobVersion",
-          "CreateEventCommand",
-          "EncryptedBlob",
-          "Event",
-          "Locales",
-          "NegotiationStart",
-          "Options",
-          "ProfilePatch",
-          "Proposals",
-          "Reply",
-          "ReplyApplication",
-          "ReplyCommand",
-          "SlotProposal",
-          "StartCommand",
-          "TimeRange",
-          "TimeZoneId",
-          "UserId",
-          "UserProfile",
-          "Uuids",
-          "VenueProposal");
-
   static final ArchRule THE_DOMAIN_HOLDS_NO_JSON_FIELD_NAMES =
       classes()
           .that()
           .resideInAPackage(DOMAIN)
-          .and(
-              DescribedPredicate.describe(
-                  "are not listed as not yet free of JSON names",
-                  (JavaClass c) -> !NOT_YET_FREE_OF_JSON_NAMES.contains(topLevelName(c))))
           .should(DomainStringConstants.holdNoSnakeCaseConstant())
           .because("JSON field names belong to the HTTP adapter, not to the domain");
-
-  /** The simple name of the top-level class {@code c} is (or is nested in). */
-  static String topLevelName(JavaClass c) {
-    return c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-  }
 
   /** One rule per adapter: it may not see any other adapter, nor the composition root. */
   static List<ArchRule> adaptersAreIndependent() {

@@ -88,19 +88,6 @@ class ArchitectureTest {
   }
 
   @Test
-  void theClassesNotYetFreeOfJsonNamesStillNeedTheException() {
-    for (String name : ArchitectureRules.NOT_YET_FREE_OF_JSON_NAMES) {
-      assertThat(
-              production.stream()
-                  .filter(c -> c.getPackageName().startsWith("com.kairos.domain"))
-                  .filter(c -> ArchitectureRules.topLevelName(c).equals(name))
-                  .flatMap(c -> DomainStringConstants.snakeCaseConstants(c).stream()))
-          .as("%s holds no JSON name any more (or is gone): take it off the list", name)
-          .isNotEmpty();
-    }
-  }
-
-  @Test
   void aJsonFieldNameInTheDomainIsCaught() {
     JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
     assertThatThrownBy(

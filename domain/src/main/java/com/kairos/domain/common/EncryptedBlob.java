@@ -1,5 +1,6 @@
 package com.kairos.domain.common;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -32,10 +33,10 @@ public final class EncryptedBlob {
       boolean urlSafe = raw.indexOf('-') >= 0 || raw.indexOf('_') >= 0;
       decoded = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(raw);
     } catch (IllegalArgumentException e) {
-      throw new ValidationFailure(field, "invalid_base64", "must be base64 encoded");
+      throw new ValidationFailure(field, Reason.INVALID_BASE64, "must be base64 encoded");
     }
     if (decoded.length == 0) {
-      throw new ValidationFailure(field, "empty_payload", "must decode to at least one byte");
+      throw new ValidationFailure(field, Reason.EMPTY_PAYLOAD, "must decode to at least one byte");
     }
     if (decoded.length > MAX_DECODED_BYTES) {
       throw tooLarge(field);
@@ -45,7 +46,7 @@ public final class EncryptedBlob {
 
   private static ValidationFailure tooLarge(String field) {
     return new ValidationFailure(
-        field, "payload_too_large", "must decode to at most " + MAX_DECODED_BYTES + " bytes");
+        field, Reason.PAYLOAD_TOO_LARGE, "must decode to at most " + MAX_DECODED_BYTES + " bytes");
   }
 
   /** The exact text the client sent. Hand it only to storage and to response bodies. */

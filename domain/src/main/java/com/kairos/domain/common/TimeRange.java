@@ -1,5 +1,6 @@
 package com.kairos.domain.common;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,11 +13,11 @@ public record TimeRange(Instant startsAt, Instant endsAt) {
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
     if (!endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
+      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
     }
     if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
       throw new ValidationFailure(
-          "ends_at", "slot_too_long", "must be at most 24 hours after starts_at");
+          "endsAt", Reason.SLOT_TOO_LONG, "must be at most 24 hours after starts_at");
     }
   }
 }

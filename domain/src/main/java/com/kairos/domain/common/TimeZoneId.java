@@ -1,5 +1,6 @@
 package com.kairos.domain.common;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +13,8 @@ public record TimeZoneId(String value) {
   public TimeZoneId {
     Objects.requireNonNull(value, "timezone");
     if (!"UTC".equals(value) && !KNOWN.contains(value)) {
-      throw new ValidationFailure("timezone", "invalid_timezone", "must be an IANA time zone id");
+      throw new ValidationFailure(
+          "timezone", Reason.INVALID_TIMEZONE, "must be an IANA time zone id");
     }
   }
 

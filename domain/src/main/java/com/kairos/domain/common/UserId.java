@@ -1,5 +1,6 @@
 package com.kairos.domain.common;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ public record UserId(String value) implements Comparable<UserId> {
     Objects.requireNonNull(value, "user id");
     if (!isValid(value)) {
       throw new ValidationFailure(
-          "user_id", "invalid_user_id", "must be 1-128 characters without whitespace");
+          "userId", Reason.INVALID_USER_ID, "must be 1-128 characters without whitespace");
     }
   }
 

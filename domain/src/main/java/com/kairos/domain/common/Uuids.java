@@ -1,5 +1,6 @@
 package com.kairos.domain.common;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.UUID;
 
 /** UUID helpers: parsing with a field-aware failure and the version-4 rule for client ids. */
@@ -25,7 +26,7 @@ public final class Uuids {
   /** Requires a random (version 4, IETF variant) UUID, as client-generated ids must be. */
   public static UUID requireV4(UUID uuid, String field) {
     if (uuid.version() != 4 || uuid.variant() != 2) {
-      throw new ValidationFailure(field, "invalid_uuid", "must be a version 4 UUID");
+      throw new ValidationFailure(field, Reason.INVALID_UUID, "must be a version 4 UUID");
     }
     return uuid;
   }
@@ -42,6 +43,6 @@ public final class Uuids {
   }
 
   private static ValidationFailure invalid(String field) {
-    return new ValidationFailure(field, "invalid_uuid", "must be a UUID");
+    return new ValidationFailure(field, Reason.INVALID_UUID, "must be a UUID");
   }
 }

@@ -7,6 +7,7 @@ import com.kairos.domain.common.IntentCategory;
 import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record CreateEventCommand(
     timezone = timezone == null ? TimeZoneId.UTC : timezone;
     blobVersion = blobVersion == null ? BlobVersion.DEFAULT : blobVersion;
     if (endsAt != null && !endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
+      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
     }
   }
 }

@@ -9,6 +9,7 @@ import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,10 +47,10 @@ public record Event(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     if (endsAt != null && !endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("ends_at", "ends_before_start", "must be after starts_at");
+      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
     }
     if (source == EventSource.MANUAL && encryptedPayload == null) {
-      throw new ValidationFailure("encrypted_payload", "missing_field", "is required");
+      throw new ValidationFailure("encryptedPayload", Reason.MISSING_FIELD, "is required");
     }
   }
 

@@ -3,6 +3,7 @@ package com.kairos.domain.negotiation;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,19 +23,19 @@ final class NegotiationStart {
     List<UserId> invitees =
         command.participantIds().stream().filter(p -> !p.equals(owner)).toList();
     if (invitees.isEmpty()) {
-      throw new ValidationFailure("participant_ids", "no_invitees", "must name an invitee");
+      throw new ValidationFailure("participantIds", Reason.NO_INVITEES, "must name an invitee");
     }
     if (invitees.size() > Limits.MAX_INVITEES) {
       throw new ValidationFailure(
-          "participant_ids",
-          "too_many_participants",
+          "participantIds",
+          Reason.TOO_MANY_PARTICIPANTS,
           "at most " + Limits.MAX_INVITEES + " invitees");
     }
     List<ProposedSlot> slots =
         Proposals.slots(
-            command.proposedSlots(), "proposed_slots", new HashSet<>(), owner, 0, now, ids);
+            command.proposedSlots(), "proposedSlots", new HashSet<>(), owner, 0, now, ids);
     List<ProposedVenue> venues =
-        Proposals.venues(command.venues(), "proposed_venues", new HashSet<>(), owner, 0, ids);
+        Proposals.venues(command.venues(), "proposedVenues", new HashSet<>(), owner, 0, ids);
     List<Participant> participants = new ArrayList<>();
     participants.add(
         new Participant(
@@ -64,12 +65,12 @@ final class NegotiationStart {
       return now.plus(Limits.DEFAULT_EXPIRY);
     }
     if (!requested.isAfter(now)) {
-      throw new ValidationFailure("expires_at", "expires_in_past", "must be in the future");
+      throw new ValidationFailure("expiresAt", Reason.EXPIRES_IN_PAST, "must be in the future");
     }
     if (requested.isAfter(now.plus(Limits.MAX_EXPIRY))) {
       throw new ValidationFailure(
-          "expires_at",
-          "expires_too_far",
+          "expiresAt",
+          Reason.EXPIRES_TOO_FAR,
           "must be at most " + Limits.MAX_EXPIRY.toDays() + " days ahead");
     }
     return requested;

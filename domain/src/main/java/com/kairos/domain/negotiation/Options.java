@@ -3,6 +3,7 @@ package com.kairos.domain.negotiation;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,12 +89,12 @@ public record Options(List<ProposedSlot> slots, List<ProposedVenue> venues, int 
     if (listed == null) {
       Set<SlotId> open = openSlotIds(now);
       if (requireOpenSlot && open.isEmpty()) {
-        throw new ValidationFailure(field, "slot_closed", "no proposed slot is still open");
+        throw new ValidationFailure(field, Reason.SLOT_CLOSED, "no proposed slot is still open");
       }
       return open;
     }
     if (listed.isEmpty()) {
-      throw new ValidationFailure(field, "empty_selection", "must name at least one slot");
+      throw new ValidationFailure(field, Reason.EMPTY_SELECTION, "must name at least one slot");
     }
     return listedSlots(listed, field, now);
   }
@@ -112,9 +113,9 @@ public record Options(List<ProposedSlot> slots, List<ProposedVenue> venues, int 
               .orElseThrow(
                   () ->
                       new ValidationFailure(
-                          path, "unknown_option", "is not a slot of this negotiation"));
+                          path, Reason.UNKNOWN_OPTION, "is not a slot of this negotiation"));
       if (!slot.isOpenAt(now)) {
-        throw new ValidationFailure(path, "slot_closed", "this slot has already started");
+        throw new ValidationFailure(path, Reason.SLOT_CLOSED, "this slot has already started");
       }
       result.add(slotId);
     }
@@ -128,7 +129,7 @@ public record Options(List<ProposedSlot> slots, List<ProposedVenue> venues, int 
     }
     Set<VenueId> result = listedVenues(listed, field);
     if (result.isEmpty() && !venues.isEmpty()) {
-      throw new ValidationFailure(field, "empty_selection", "must name at least one venue");
+      throw new ValidationFailure(field, Reason.EMPTY_SELECTION, "must name at least one venue");
     }
     return result;
   }
@@ -143,7 +144,7 @@ public record Options(List<ProposedSlot> slots, List<ProposedVenue> venues, int 
       VenueId venueId = listed.get(i);
       if (venues.stream().noneMatch(v -> v.id().equals(venueId))) {
         throw new ValidationFailure(
-            field + "[" + i + "]", "unknown_option", "is not a venue of this negotiation");
+            field + "[" + i + "]", Reason.UNKNOWN_OPTION, "is not a venue of this negotiation");
       }
       result.add(venueId);
     }

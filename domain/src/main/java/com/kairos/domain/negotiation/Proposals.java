@@ -4,6 +4,7 @@ import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ final class Proposals {
       String path = field + "[" + i + "]";
       SlotId slotId = p.id() != null ? p.id() : new SlotId(ids.newId());
       if (!taken.add(slotId)) {
-        throw new ValidationFailure(path + ".id", "duplicate_option", "this id is already used");
+        throw new ValidationFailure(
+            path + ".id", Reason.DUPLICATE_OPTION, "this id is already used");
       }
       try {
         result.add(p.toSlot(slotId, by, round, now));
@@ -58,7 +60,7 @@ final class Proposals {
       VenueId venueId = p.id() != null ? p.id() : new VenueId(ids.newId());
       if (!taken.add(venueId)) {
         throw new ValidationFailure(
-            field + "[" + i + "].id", "duplicate_option", "this id is already used");
+            field + "[" + i + "].id", Reason.DUPLICATE_OPTION, "this id is already used");
       }
       result.add(p.toVenue(venueId, by, round));
     }

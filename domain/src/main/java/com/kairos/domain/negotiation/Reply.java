@@ -3,6 +3,7 @@ package com.kairos.domain.negotiation;
 import com.kairos.domain.common.EncryptedBlob;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.util.List;
 import java.util.Objects;
@@ -78,18 +79,24 @@ public sealed interface Reply {
       slotIds = slotIds == null ? null : List.copyOf(slotIds);
       venueIds = venueIds == null ? null : List.copyOf(venueIds);
       if (newSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure("counter_slots", "too_many_options", "at most 10 per request");
+        throw new ValidationFailure(
+            "counterSlots", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
       }
       if (newVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure("counter_venues", "too_many_options", "at most 10 per request");
+        throw new ValidationFailure(
+            "counterVenues", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
       }
       if (newSlots.isEmpty() && newVenues.isEmpty()) {
         throw new ValidationFailure(
-            "counter_slots", "missing_counter_options", "a counter must propose a slot or venue");
+            "counterSlots",
+            Reason.MISSING_COUNTER_OPTIONS,
+            "a counter must propose a slot or venue");
       }
       if (counterPayload == null) {
         throw new ValidationFailure(
-            "counter_payload", "counter_payload_required", "a counter carries a counter_payload");
+            "counterPayload",
+            Reason.COUNTER_PAYLOAD_REQUIRED,
+            "a counter carries a counter_payload");
       }
     }
 
@@ -119,12 +126,12 @@ public sealed interface Reply {
     if (action != NegotiationAction.COUNTER) {
       if (counterPayload != null) {
         throw new ValidationFailure(
-            "counter_payload", "counter_payload_not_allowed", "only a counter carries it");
+            "counterPayload", Reason.COUNTER_PAYLOAD_NOT_ALLOWED, "only a counter carries it");
       }
       if (counterSlots != null || counterVenues != null) {
         throw new ValidationFailure(
-            counterSlots != null ? "counter_slots" : "counter_venues",
-            "counter_options_not_allowed",
+            counterSlots != null ? "counterSlots" : "counterVenues",
+            Reason.COUNTER_OPTIONS_NOT_ALLOWED,
             "only a counter proposes options");
       }
     }
@@ -133,8 +140,8 @@ public sealed interface Reply {
       case DECLINE -> {
         if (slotIds != null || venueIds != null) {
           throw new ValidationFailure(
-              slotIds != null ? "accepted_slot_ids" : "accepted_venue_ids",
-              "selection_not_allowed",
+              slotIds != null ? "acceptedSlotIds" : "acceptedVenueIds",
+              Reason.SELECTION_NOT_ALLOWED,
               "a decline accepts nothing");
         }
         yield new Decline();
@@ -143,7 +150,7 @@ public sealed interface Reply {
       // Listed one by one, not as a default: a new action must be placed on one side.
       case START, SEND, CANCEL, EXPIRE, LEAVE ->
           throw new ValidationFailure(
-              "action", "invalid_enum", "must be accept, decline or counter");
+              "action", Reason.INVALID_ENUM, "must be accept, decline or counter");
     };
   }
 }

@@ -5,6 +5,7 @@ import static com.kairos.domain.negotiation.Proposals.union;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.HashSet;
@@ -55,8 +56,8 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
   @Override
   public Applied accept(Reply.Accept accept) {
     Options options = current.options();
-    Set<SlotId> slots = options.acceptedSlots(accept.slotIds(), "accepted_slot_ids", now, true);
-    Set<VenueId> venues = options.acceptedVenues(accept.venueIds(), "accepted_venue_ids");
+    Set<SlotId> slots = options.acceptedSlots(accept.slotIds(), "acceptedSlotIds", now, true);
+    Set<VenueId> venues = options.acceptedVenues(accept.venueIds(), "acceptedVenueIds");
     return answered(current.roster(), ParticipantStatus.ACCEPTED, slots, venues, null);
   }
 
@@ -66,17 +67,17 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
     int max = Limits.MAX_OPTIONS_PER_NEGOTIATION;
     if (before.slots().size() + counter.newSlots().size() > max) {
       throw new ValidationFailure(
-          "counter_slots", "too_many_options", "at most " + max + " slots per negotiation");
+          "counterSlots", Reason.TOO_MANY_OPTIONS, "at most " + max + " slots per negotiation");
     }
     if (before.venues().size() + counter.newVenues().size() > max) {
       throw new ValidationFailure(
-          "counter_venues", "too_many_options", "at most " + max + " venues per negotiation");
+          "counterVenues", Reason.TOO_MANY_OPTIONS, "at most " + max + " venues per negotiation");
     }
     int round = before.round() + 1;
     List<ProposedSlot> newSlots =
         Proposals.slots(
             counter.newSlots(),
-            "counter_slots",
+            "counterSlots",
             new HashSet<>(before.slotIds()),
             me.userId(),
             round,
@@ -85,7 +86,7 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
     List<ProposedVenue> newVenues =
         Proposals.venues(
             counter.newVenues(),
-            "counter_venues",
+            "counterVenues",
             new HashSet<>(before.venueIds()),
             me.userId(),
             round,
@@ -97,13 +98,13 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
             ? before.openSlotIds(now)
             : union(
                 Proposals.slotIds(newSlots),
-                before.listedSlots(counter.slotIds(), "accepted_slot_ids", now));
+                before.listedSlots(counter.slotIds(), "acceptedSlotIds", now));
     Set<VenueId> myVenues =
         counter.newVenues().isEmpty() && counter.venueIds() == null
             ? after.venueIds()
             : union(
                 Proposals.venueIds(newVenues),
-                before.listedVenues(counter.venueIds(), "accepted_venue_ids"));
+                before.listedVenues(counter.venueIds(), "acceptedVenueIds"));
     Roster reset = current.roster().resetAllBut(me.userId());
     return answered(reset, ParticipantStatus.COUNTERED, mySlots, myVenues, after)
         .withCounterPayload(counter);

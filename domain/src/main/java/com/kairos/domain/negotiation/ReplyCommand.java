@@ -23,7 +23,7 @@ public record ReplyCommand(
     Objects.requireNonNull(negotiationId, "negotiationId");
     Objects.requireNonNull(reply, "action");
     if (replyId != null) {
-      Uuids.requireV4(replyId.value(), "reply_id");
+      Uuids.requireV4(replyId.value(), "replyId");
     }
   }
 }

@@ -6,6 +6,7 @@ import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,13 +26,15 @@ public record SlotProposal(
     Objects.requireNonNull(startsAt, "startsAt");
     if (endsAt != null && durationMinutes != null) {
       throw new ValidationFailure(
-          "duration_minutes", "conflicting_fields", "give ends_at or duration_minutes, not both");
+          "durationMinutes",
+          Reason.CONFLICTING_FIELDS,
+          "give ends_at or duration_minutes, not both");
     }
     if (durationMinutes != null
         && (durationMinutes < Limits.MIN_DURATION_MINUTES
             || durationMinutes > Limits.MAX_DURATION_MINUTES)) {
       throw new ValidationFailure(
-          "duration_minutes", "out_of_range", "must be between 5 and 1440 minutes");
+          "durationMinutes", Reason.OUT_OF_RANGE, "must be between 5 and 1440 minutes");
     }
     timezone = timezone == null ? TimeZoneId.UTC : timezone;
   }
@@ -49,7 +52,7 @@ public record SlotProposal(
 
   ProposedSlot toSlot(SlotId assignedId, UserId proposedBy, int round, Instant now) {
     if (!startsAt.isAfter(now)) {
-      throw new ValidationFailure("starts_at", "starts_in_past", "must be in the future");
+      throw new ValidationFailure("startsAt", Reason.STARTS_IN_PAST, "must be in the future");
     }
     return new ProposedSlot(assignedId, range(), timezone, proposedBy, round);
   }

@@ -8,6 +8,7 @@ import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,32 +47,34 @@ public record StartCommand(
     proposedSlots = List.copyOf(proposedSlots);
     proposedVenues = proposedVenues == null ? null : List.copyOf(proposedVenues);
     if (participantIds.isEmpty()) {
-      throw new ValidationFailure("participant_ids", "no_invitees", "must name an invitee");
+      throw new ValidationFailure("participantIds", Reason.NO_INVITEES, "must name an invitee");
     }
     if (participantIds.size() > Limits.MAX_PARTICIPANTS) {
       throw new ValidationFailure(
-          "participant_ids", "too_many_participants", "at most 50 participants");
+          "participantIds", Reason.TOO_MANY_PARTICIPANTS, "at most 50 participants");
     }
     Set<UserId> seen = new HashSet<>();
     for (int i = 0; i < participantIds.size(); i++) {
       if (!seen.add(participantIds.get(i))) {
         throw new ValidationFailure(
-            "participant_ids[" + i + "]", "duplicate_participant", "appears more than once");
+            "participantIds[" + i + "]", Reason.DUPLICATE_PARTICIPANT, "appears more than once");
       }
     }
     if (proposedSlots.isEmpty()) {
-      throw new ValidationFailure("proposed_slots", "missing_options", "must propose a slot");
+      throw new ValidationFailure("proposedSlots", Reason.MISSING_OPTIONS, "must propose a slot");
     }
     if (proposedSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-      throw new ValidationFailure("proposed_slots", "too_many_options", "at most 10 per request");
+      throw new ValidationFailure(
+          "proposedSlots", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
     }
     if (proposedVenues != null && proposedVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-      throw new ValidationFailure("proposed_venues", "too_many_options", "at most 10 per request");
+      throw new ValidationFailure(
+          "proposedVenues", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
     }
     if (initialState != null
         && initialState != NegotiationState.DRAFT
         && initialState != NegotiationState.ACTIVE) {
-      throw new ValidationFailure("state", "invalid_enum", "must be draft or active");
+      throw new ValidationFailure("state", Reason.INVALID_ENUM, "must be draft or active");
     }
   }
 

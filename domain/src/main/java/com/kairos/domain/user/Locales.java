@@ -1,6 +1,7 @@
 package com.kairos.domain.user;
 
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ final class Locales {
   static String canonical(String tag, String field) {
     String canonical = canonicalOrNull(tag);
     if (canonical == null) {
-      throw new ValidationFailure(field, "invalid_locale", "must be a BCP 47 language tag");
+      throw new ValidationFailure(field, Reason.INVALID_LOCALE, "must be a BCP 47 language tag");
     }
     return canonical;
   }

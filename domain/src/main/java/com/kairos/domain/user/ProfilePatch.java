@@ -3,6 +3,7 @@ package com.kairos.domain.user;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.FieldPatch;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.Objects;
 
 /** The fields {@code PATCH /me} may change; each absent, or set (display name may be null). */
@@ -22,10 +23,10 @@ public record ProfilePatch(
         });
     locale = locale.map(tag -> Locales.canonical(tag, "locale"));
     if (locale.isPresent() && locale.applyTo("") == null) {
-      throw new ValidationFailure("locale", "invalid_type", "must not be null");
+      throw new ValidationFailure("locale", Reason.INVALID_TYPE, "must not be null");
     }
     if (agentModeDefault.isPresent() && agentModeDefault.applyTo(AgentMode.MANUAL) == null) {
-      throw new ValidationFailure("agent_mode_default", "invalid_type", "must not be null");
+      throw new ValidationFailure("agentModeDefault", Reason.INVALID_TYPE, "must not be null");
     }
   }
 }

@@ -3,6 +3,7 @@ package com.kairos.domain.user;
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +85,7 @@ public record UserProfile(
   static void requireDisplayName(String name) {
     if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
       throw new ValidationFailure(
-          "display_name", "invalid_length", "must be 1-" + MAX_DISPLAY_NAME + " characters");
+          "displayName", Reason.INVALID_LENGTH, "must be 1-" + MAX_DISPLAY_NAME + " characters");
     }
   }
 }

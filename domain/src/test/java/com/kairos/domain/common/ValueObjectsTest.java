@@ -3,6 +3,7 @@ package com.kairos.domain.common;
 import static com.kairos.domain.testing.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -28,13 +29,13 @@ class ValueObjectsTest {
     assertThat(EncryptedBlob.of(b64(1), "f").decodedLength()).isEqualTo(1);
     assertThat(EncryptedBlob.of(b64(16_384), "f").decodedLength()).isEqualTo(16_384);
     assertRefused(
-        () -> EncryptedBlob.of(b64(16_385), "encrypted_payload"),
-        "encrypted_payload",
-        "payload_too_large");
-    assertRefused(() -> EncryptedBlob.of("", "f"), "f", "empty_payload");
-    assertRefused(() -> EncryptedBlob.of("not base64!", "f"), "f", "invalid_base64");
-    assertRefused(() -> EncryptedBlob.of("ab c", "f"), "f", "invalid_base64");
-    assertRefused(() -> EncryptedBlob.of("x".repeat(30_000), "f"), "f", "payload_too_large");
+        () -> EncryptedBlob.of(b64(16_385), "encryptedPayload"),
+        "encryptedPayload",
+        Reason.PAYLOAD_TOO_LARGE);
+    assertRefused(() -> EncryptedBlob.of("", "f"), "f", Reason.EMPTY_PAYLOAD);
+    assertRefused(() -> EncryptedBlob.of("not base64!", "f"), "f", Reason.INVALID_BASE64);
+    assertRefused(() -> EncryptedBlob.of("ab c", "f"), "f", Reason.INVALID_BASE64);
+    assertRefused(() -> EncryptedBlob.of("x".repeat(30_000), "f"), "f", Reason.PAYLOAD_TOO_LARGE);
   }
 
   @Test
@@ -51,33 +52,33 @@ class ValueObjectsTest {
   void userIdsAreOneTo128CharactersWithoutWhitespace() {
     assertThat(new UserId("a").value()).isEqualTo("a");
     assertThat(new UserId("u".repeat(128)).value()).hasSize(128);
-    assertRefused(() -> new UserId(""), "user_id", "invalid_user_id");
-    assertRefused(() -> new UserId("u".repeat(129)), "user_id", "invalid_user_id");
-    assertRefused(() -> new UserId("a b"), "user_id", "invalid_user_id");
-    assertRefused(() -> new UserId("a\tb"), "user_id", "invalid_user_id");
-    assertRefused(() -> new UserId("a\u0000b"), "user_id", "invalid_user_id");
-    assertRefused(() -> new UserId("a\u00a0b"), "user_id", "invalid_user_id");
+    assertRefused(() -> new UserId(""), "userId", Reason.INVALID_USER_ID);
+    assertRefused(() -> new UserId("u".repeat(129)), "userId", Reason.INVALID_USER_ID);
+    assertRefused(() -> new UserId("a b"), "userId", Reason.INVALID_USER_ID);
+    assertRefused(() -> new UserId("a\tb"), "userId", Reason.INVALID_USER_ID);
+    assertRefused(() -> new UserId("a\u0000b"), "userId", Reason.INVALID_USER_ID);
+    assertRefused(() -> new UserId("a\u00a0b"), "userId", Reason.INVALID_USER_ID);
   }
 
   @Test
   void timeZonesAreIanaIds() {
     assertThat(new TimeZoneId("America/New_York").value()).isEqualTo("America/New_York");
     assertThat(TimeZoneId.UTC.value()).isEqualTo("UTC");
-    assertRefused(() -> new TimeZoneId("Mars/Olympus"), "timezone", "invalid_timezone");
-    assertRefused(() -> new TimeZoneId("+02:00"), "timezone", "invalid_timezone");
+    assertRefused(() -> new TimeZoneId("Mars/Olympus"), "timezone", Reason.INVALID_TIMEZONE);
+    assertRefused(() -> new TimeZoneId("+02:00"), "timezone", Reason.INVALID_TIMEZONE);
   }
 
   @Test
   void uuidsParseOnlyInCanonicalFormAndV4IsChecked() {
     UUID id = UUID.randomUUID();
     assertThat(Uuids.parse(id.toString(), "id")).isEqualTo(id);
-    assertRefused(() -> Uuids.parse("1-1-1-1-1", "id"), "id", "invalid_uuid");
+    assertRefused(() -> Uuids.parse("1-1-1-1-1", "id"), "id", Reason.INVALID_UUID);
     assertRefused(
-        () -> Uuids.parse("zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz", "id"), "id", "invalid_uuid");
+        () -> Uuids.parse("zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz", "id"), "id", Reason.INVALID_UUID);
     assertRefused(
         () -> Uuids.requireV4(UUID.fromString("00000000-0000-1000-8000-000000000000"), "id"),
         "id",
-        "invalid_uuid");
+        Reason.INVALID_UUID);
     assertThat(Uuids.requireV4(id, "id")).isEqualTo(id);
   }
 
@@ -92,16 +93,16 @@ class ValueObjectsTest {
   @Test
   void timeRangesEndAfterTheyStartAndLastAtMostADay() {
     Instant start = Instant.parse("2026-12-01T10:00:00Z");
-    assertRefused(() -> new TimeRange(start, start), "ends_at", "ends_before_start");
+    assertRefused(() -> new TimeRange(start, start), "endsAt", Reason.ENDS_BEFORE_START);
     assertRefused(
-        () -> new TimeRange(start, start.plusSeconds(86_401)), "ends_at", "slot_too_long");
+        () -> new TimeRange(start, start.plusSeconds(86_401)), "endsAt", Reason.SLOT_TOO_LONG);
     assertThat(new TimeRange(start, start.plusSeconds(86_400)).endsAt())
         .isEqualTo(start.plusSeconds(86_400));
   }
 
   @Test
   void blobVersionsStartAtOne() {
-    assertRefused(() -> new BlobVersion(0), "encrypted_blob_version", "out_of_range");
+    assertRefused(() -> new BlobVersion(0), "encryptedBlobVersion", Reason.OUT_OF_RANGE);
     assertThat(BlobVersion.DEFAULT.value()).isEqualTo(1);
   }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.TimeZoneId;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class EventTest {
                 null,
                 blob("e"),
                 null),
-        "ends_at",
-        "ends_before_start");
+        "endsAt",
+        Reason.ENDS_BEFORE_START);
   }
 
   @Test

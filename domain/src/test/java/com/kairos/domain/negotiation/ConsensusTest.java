@@ -330,8 +330,8 @@ class ConsensusTest {
         .isInstanceOfSatisfying(
             ValidationFailure.class,
             f -> {
-              assertThat(f.field()).isEqualTo("accepted_slot_ids[0]");
-              assertThat(f.reason()).isEqualTo("slot_closed");
+              assertThat(f.field()).isEqualTo("acceptedSlotIds[0]");
+              assertThat(f.reason()).isEqualTo(ValidationFailure.Reason.SLOT_CLOSED);
             });
   }
 

@@ -62,7 +62,7 @@ class RefusalVisitorTest {
   void everyRefusalReachesItsOwnMethod() {
     List<DomainException> refusals =
         List.of(
-            new ValidationFailure("field", "reason", "message"),
+            new ValidationFailure("field", ValidationFailure.Reason.INVALID_TYPE, "message"),
             new NotFound(ResourceType.EVENT, "x"),
             new AccessDenied(ResourceType.EVENT, "x"),
             new DuplicateId(ResourceType.EVENT, "x"),

@@ -14,6 +14,7 @@ import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.SlotId;
 import com.kairos.domain.common.UserId;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import com.kairos.domain.testing.Fixtures;
 import com.kairos.domain.testing.SequentialIds;
@@ -67,14 +68,14 @@ class StartValidationTest {
   void duplicateParticipantsAreRefused() {
     assertRefused(
         () -> start().inviting(BOB, CAROL, BOB).build(),
-        "participant_ids[2]",
-        "duplicate_participant");
+        "participantIds[2]",
+        Reason.DUPLICATE_PARTICIPANT);
   }
 
   @Test
   void onlyTheOwnerIsNoInvitee() {
     assertRefused(
-        () -> start().inviting(ALICE).startedBy(ALICE, ids), "participant_ids", "no_invitees");
+        () -> start().inviting(ALICE).startedBy(ALICE, ids), "participantIds", Reason.NO_INVITEES);
   }
 
   @Test
@@ -86,10 +87,10 @@ class StartValidationTest {
         .isEqualTo(50);
     assertRefused(
         () -> start().inviting(users(50)).startedBy(ALICE, ids),
-        "participant_ids",
-        "too_many_participants");
+        "participantIds",
+        Reason.TOO_MANY_PARTICIPANTS);
     assertRefused(
-        () -> start().inviting(users(51)).build(), "participant_ids", "too_many_participants");
+        () -> start().inviting(users(51)).build(), "participantIds", Reason.TOO_MANY_PARTICIPANTS);
   }
 
   @Test
@@ -99,7 +100,7 @@ class StartValidationTest {
     assertThat(ten.startedBy(ALICE, ids).slots()).hasSize(10);
     StartRequest eleven = start();
     IntStream.range(0, 11).forEach(i -> eleven.slotAt(inHours(24 + i)));
-    assertRefused(eleven::build, "proposed_slots", "too_many_options");
+    assertRefused(eleven::build, "proposedSlots", Reason.TOO_MANY_OPTIONS);
   }
 
   @Test
@@ -107,15 +108,15 @@ class StartValidationTest {
     StartRequest eleven = start();
     IntStream.range(0, 11)
         .forEach(i -> eleven.venue(new VenueProposal(null, "v" + i, null, null, null)));
-    assertRefused(eleven::build, "proposed_venues", "too_many_options");
+    assertRefused(eleven::build, "proposedVenues", Reason.TOO_MANY_OPTIONS);
   }
 
   @Test
   void slotsMustStartInTheFuture() {
     assertRefused(
         () -> start().slotAt(inHours(24)).slotAt(NOW).startedBy(ALICE, ids),
-        "proposed_slots[1].starts_at",
-        "starts_in_past");
+        "proposedSlots[1].startsAt",
+        Reason.STARTS_IN_PAST);
   }
 
   @Test
@@ -125,15 +126,15 @@ class StartValidationTest {
             start()
                 .slot(new SlotProposal(null, inHours(24), inHours(24), null, null))
                 .startedBy(ALICE, ids),
-        "proposed_slots[0].ends_at",
-        "ends_before_start");
+        "proposedSlots[0].endsAt",
+        Reason.ENDS_BEFORE_START);
     assertRefused(
         () ->
             start()
                 .slot(new SlotProposal(null, inHours(24), inHours(49), null, null))
                 .startedBy(ALICE, ids),
-        "proposed_slots[0].ends_at",
-        "slot_too_long");
+        "proposedSlots[0].endsAt",
+        Reason.SLOT_TOO_LONG);
     assertThat(
             start()
                 .slot(new SlotProposal(null, inHours(24), inHours(48), null, null))
@@ -148,16 +149,16 @@ class StartValidationTest {
   void durationIsFiveMinutesToADayAndExcludesAnEnd() {
     assertRefused(
         () -> new SlotProposal(null, inHours(24), null, 4, null),
-        "duration_minutes",
-        "out_of_range");
+        "durationMinutes",
+        Reason.OUT_OF_RANGE);
     assertRefused(
         () -> new SlotProposal(null, inHours(24), null, 1441, null),
-        "duration_minutes",
-        "out_of_range");
+        "durationMinutes",
+        Reason.OUT_OF_RANGE);
     assertRefused(
         () -> new SlotProposal(null, inHours(24), inHours(25), 60, null),
-        "duration_minutes",
-        "conflicting_fields");
+        "durationMinutes",
+        Reason.CONFLICTING_FIELDS);
     assertThat(new SlotProposal(null, inHours(24), null, 90, null).range().endsAt())
         .isEqualTo(inHours(24).plus(Duration.ofMinutes(90)));
   }
@@ -165,11 +166,11 @@ class StartValidationTest {
   @Test
   void expiryMustBeFutureAndWithinNinetyDays() {
     assertRefused(
-        () -> start().expiresAt(NOW).startedBy(ALICE, ids), "expires_at", "expires_in_past");
+        () -> start().expiresAt(NOW).startedBy(ALICE, ids), "expiresAt", Reason.EXPIRES_IN_PAST);
     assertRefused(
         () -> start().expiresAt(NOW.plus(Duration.ofDays(90)).plusSeconds(1)).startedBy(ALICE, ids),
-        "expires_at",
-        "expires_too_far");
+        "expiresAt",
+        Reason.EXPIRES_TOO_FAR);
     assertThat(start().expiresAt(NOW.plus(Duration.ofDays(90))).startedBy(ALICE, ids).expiresAt())
         .isEqualTo(NOW.plus(Duration.ofDays(90)));
   }
@@ -177,13 +178,15 @@ class StartValidationTest {
   @Test
   void clientIdsMustBeVersionFour() {
     UUID v1 = UUID.fromString("c232ab00-9414-11ec-b3c8-9f6bdeced846");
-    assertRefused(() -> start().id(new NegotiationId(v1)).build(), "id", "invalid_uuid");
+    assertRefused(() -> start().id(new NegotiationId(v1)).build(), "id", Reason.INVALID_UUID);
     assertRefused(
         () -> new SlotProposal(new SlotId(v1), inHours(24), null, null, null),
         "id",
-        "invalid_uuid");
+        Reason.INVALID_UUID);
     assertRefused(
-        () -> new VenueProposal(new VenueId(v1), null, null, null, null), "id", "invalid_uuid");
+        () -> new VenueProposal(new VenueId(v1), null, null, null, null),
+        "id",
+        Reason.INVALID_UUID);
   }
 
   @Test
@@ -191,26 +194,30 @@ class StartValidationTest {
     SlotId same = new SlotId(UUID.randomUUID());
     assertRefused(
         () -> start().slot(same, inHours(24)).slot(same, inHours(48)).startedBy(ALICE, ids),
-        "proposed_slots[1].id",
-        "duplicate_option");
+        "proposedSlots[1].id",
+        Reason.DUPLICATE_OPTION);
   }
 
   @Test
   void venueFieldsAreBounded() {
-    assertRefused(() -> new VenueProposal(null, "", null, null, null), "name", "invalid_length");
     assertRefused(
-        () -> new VenueProposal(null, "x".repeat(201), null, null, null), "name", "invalid_length");
+        () -> new VenueProposal(null, "", null, null, null), "name", Reason.INVALID_LENGTH);
+    assertRefused(
+        () -> new VenueProposal(null, "x".repeat(201), null, null, null),
+        "name",
+        Reason.INVALID_LENGTH);
     assertRefused(
         () -> new VenueProposal(null, null, "p".repeat(257), null, null),
-        "provider_id",
-        "invalid_length");
+        "providerId",
+        Reason.INVALID_LENGTH);
     assertRefused(
         () -> new VenueProposal(null, null, null, 10.0, null),
         "longitude",
-        "incomplete_coordinates");
-    assertRefused(() -> new VenueProposal(null, null, null, 90.5, 0.0), "latitude", "out_of_range");
+        Reason.INCOMPLETE_COORDINATES);
     assertRefused(
-        () -> new VenueProposal(null, null, null, 0.0, -180.1), "longitude", "out_of_range");
+        () -> new VenueProposal(null, null, null, 90.5, 0.0), "latitude", Reason.OUT_OF_RANGE);
+    assertRefused(
+        () -> new VenueProposal(null, null, null, 0.0, -180.1), "longitude", Reason.OUT_OF_RANGE);
     VenueProposal edge = new VenueProposal(null, "x".repeat(200), "p".repeat(256), -90.0, 180.0);
     assertThat(edge.latitude()).isEqualTo(-90.0);
   }
@@ -227,16 +234,16 @@ class StartValidationTest {
     Negotiation full = n;
     assertRefused(
         () -> full.reply(BOB, counterWithSlots(full, 1, 9), inHours(1), ids),
-        "counter_slots",
-        "too_many_options");
+        "counterSlots",
+        Reason.TOO_MANY_OPTIONS);
   }
 
   @Test
   void aCounterNeedsOptionsAndACounterPayload() {
     assertRefused(
         () -> new Reply.Counter(List.of(), List.of(), null, null, blob("c")),
-        "counter_slots",
-        "missing_counter_options");
+        "counterSlots",
+        Reason.MISSING_COUNTER_OPTIONS);
     assertRefused(
         () ->
             new Reply.Counter(
@@ -245,24 +252,24 @@ class StartValidationTest {
                 null,
                 null,
                 null),
-        "counter_payload",
-        "counter_payload_required");
+        "counterPayload",
+        Reason.COUNTER_PAYLOAD_REQUIRED);
   }
 
   @Test
   void onlyACounterCarriesACounterPayloadOrNewOptions() {
     assertRefused(
         () -> Reply.of(NegotiationAction.ACCEPT, null, null, null, null, blob("c")),
-        "counter_payload",
-        "counter_payload_not_allowed");
+        "counterPayload",
+        Reason.COUNTER_PAYLOAD_NOT_ALLOWED);
     assertRefused(
         () -> Reply.of(NegotiationAction.DECLINE, null, null, List.of(), null, null),
-        "counter_slots",
-        "counter_options_not_allowed");
+        "counterSlots",
+        Reason.COUNTER_OPTIONS_NOT_ALLOWED);
     assertRefused(
         () -> Reply.of(NegotiationAction.DECLINE, List.of(), null, null, null, null),
-        "accepted_slot_ids",
-        "selection_not_allowed");
+        "acceptedSlotIds",
+        Reason.SELECTION_NOT_ALLOWED);
     assertThat(Reply.of(NegotiationAction.DECLINE, null, null, null, null, null))
         .isEqualTo(new Reply.Decline());
   }
@@ -283,8 +290,8 @@ class StartValidationTest {
                     null),
                 inHours(1),
                 ids),
-        "accepted_slot_ids[0]",
-        "unknown_option");
+        "acceptedSlotIds[0]",
+        Reason.UNKNOWN_OPTION);
     assertRefused(
         () ->
             n.reply(
@@ -298,8 +305,8 @@ class StartValidationTest {
                     null),
                 inHours(1),
                 ids),
-        "accepted_venue_ids[0]",
-        "unknown_option");
+        "acceptedVenueIds[0]",
+        Reason.UNKNOWN_OPTION);
     assertRefused(
         () ->
             n.reply(
@@ -307,8 +314,8 @@ class StartValidationTest {
                 new ReplyCommand(n.id(), new Reply.Accept(null, List.of()), null, null, null, null),
                 inHours(1),
                 ids),
-        "accepted_venue_ids",
-        "empty_selection");
+        "acceptedVenueIds",
+        Reason.EMPTY_SELECTION);
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.domain.common.AgentMode;
 import com.kairos.domain.common.FieldPatch;
+import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -58,25 +59,25 @@ class UserProfileTest {
   void patchValuesAreValidated() {
     assertRefused(
         () -> new ProfilePatch(FieldPatch.set(""), FieldPatch.absent(), FieldPatch.absent()),
-        "display_name",
-        "invalid_length");
+        "displayName",
+        Reason.INVALID_LENGTH);
     assertRefused(
         () ->
             new ProfilePatch(
                 FieldPatch.set("x".repeat(101)), FieldPatch.absent(), FieldPatch.absent()),
-        "display_name",
-        "invalid_length");
+        "displayName",
+        Reason.INVALID_LENGTH);
     assertRefused(
         () -> new ProfilePatch(FieldPatch.absent(), FieldPatch.set("en_US"), FieldPatch.absent()),
         "locale",
-        "invalid_locale");
+        Reason.INVALID_LOCALE);
     assertRefused(
         () -> new ProfilePatch(FieldPatch.absent(), FieldPatch.set(null), FieldPatch.absent()),
         "locale",
-        "invalid_type");
+        Reason.INVALID_TYPE);
     assertRefused(
         () -> new ProfilePatch(FieldPatch.absent(), FieldPatch.absent(), FieldPatch.set(null)),
-        "agent_mode_default",
-        "invalid_type");
+        "agentModeDefault",
+        Reason.INVALID_TYPE);
   }
 }
