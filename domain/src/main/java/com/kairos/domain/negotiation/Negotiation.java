@@ -27,8 +27,6 @@ public final class Negotiation {
     this.s = Objects.requireNonNull(snapshot, "snapshot");
   }
 
-  // ---------------------------------------------------------------- creation
-
   /**
    * Starts a negotiation, enforcing every creation rule: invitees, options in the future, the
    * expiry window. The organizer starts out accepting every initial option.
@@ -48,8 +46,6 @@ public final class Negotiation {
   public NegotiationSnapshot snapshot() {
     return s;
   }
-
-  // ---------------------------------------------------------------- reading
 
   /** See {@link Expiry#isDue}. */
   public boolean isExpiredAt(Instant now) {
@@ -97,8 +93,6 @@ public final class Negotiation {
     return s.ownerId().equals(user) && Objects.equals(s.startFingerprint(), fingerprint);
   }
 
-  // ---------------------------------------------------------------- writes
-
   /** Draft → active, by the owner. */
   public Transition send(UserId actor, Long expectedVersion, Instant now) {
     Guards.ownerWrite(this, actor, NegotiationAction.SEND, expectedVersion, now);
@@ -143,25 +137,18 @@ public final class Negotiation {
     if (state() != NegotiationState.ACTIVE) {
       throw new InvalidStateTransition(state(), action);
     }
-    ReplyApplication.Applied applied = ReplyApplication.apply(this, me, command, now, ids);
-    Negotiation replied =
-        new Negotiation(
-            s.with(
-                s.revision().next(actor, action, now),
-                applied.roster(),
-                applied.options(),
-                applied.payloads()));
-    Settlement.Settled settled =
-        Consensus.decide(replied.participants(), replied.slots(), replied.venues(), now)
-            .accept(new Settlement(replied, now, ids));
+    Settlement.Settled settled = ReplyApplication.settle(this, me, command, now, ids);
     return transition(settled.next(), settled.result(), command.replyId(), command.agentMode());
   }
-
-  // ---------------------------------------------------------------- plumbing
 
   private Negotiation changed(
       Lifecycle lifecycle, UserId actor, NegotiationAction action, Instant now) {
     return new Negotiation(s.with(lifecycle, s.revision().next(actor, action, now)));
+  }
+
+  /** The negotiation {@code snapshot} describes, for the aggregate's own helpers. */
+  static Negotiation of(NegotiationSnapshot snapshot) {
+    return new Negotiation(snapshot);
   }
 
   Negotiation withLifecycle(Lifecycle lifecycle) {
@@ -176,8 +163,6 @@ public final class Negotiation {
       Negotiation next, Transition.Result result, ReplyId replyId, AgentMode mode) {
     return new Transition(next, Activity.between(this, next, replyId, mode), result);
   }
-
-  // ---------------------------------------------------------------- accessors
 
   public NegotiationId id() {
     return s.id();

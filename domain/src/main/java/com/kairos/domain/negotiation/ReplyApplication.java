@@ -40,6 +40,25 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
     this.ids = ids;
   }
 
+  /**
+   * {@code me}'s reply applied to {@code current} (a new revision), then the consensus rule: the
+   * negotiation still open, or finalized with its outcome and events.
+   */
+  static Settlement.Settled settle(
+      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
+    Applied applied = apply(current, me, command, now, ids);
+    NegotiationSnapshot s = current.snapshot();
+    Negotiation replied =
+        Negotiation.of(
+            s.with(
+                s.revision().next(me.userId(), command.reply().action(), now),
+                applied.roster(),
+                applied.options(),
+                applied.payloads()));
+    return Consensus.decide(replied.participants(), replied.slots(), replied.venues(), now)
+        .accept(new Settlement(replied, now, ids));
+  }
+
   static Applied apply(
       Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
     return command.reply().accept(new ReplyApplication(current, me, command, now, ids));
