@@ -54,7 +54,8 @@ public final class GetActivity {
    */
   public Page<Activity> list(UserId caller, NegotiationId id, long afterVersion, PageRequest page) {
     if (afterVersion < 0) {
-      throw new ValidationFailure("after_version", "out_of_range", "must be 0 or greater");
+      throw new ValidationFailure(
+          "afterVersion", ValidationFailure.Reason.OUT_OF_RANGE, "must be 0 or greater");
     }
     Instant now = Timestamps.now(clock);
     String binding = "activity|" + caller + "|" + id + "|after_version=" + afterVersion;

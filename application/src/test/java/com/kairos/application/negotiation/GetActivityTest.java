@@ -134,7 +134,7 @@ class GetActivityTest extends UseCaseTest {
     assertThatThrownBy(() -> page(BOB, a.id(), -1, 50, null))
         .isInstanceOf(ValidationFailure.class)
         .extracting(e -> ((ValidationFailure) e).field())
-        .isEqualTo("after_version");
+        .isEqualTo("afterVersion");
     assertThatThrownBy(() -> page(BOB, b.id(), 0, 2, cursor)).isInstanceOf(InvalidCursor.class);
     assertThatThrownBy(() -> page(CAROL, a.id(), 0, 2, cursor)).isInstanceOf(InvalidCursor.class);
     assertThatThrownBy(() -> page(BOB, a.id(), 1, 2, cursor)).isInstanceOf(InvalidCursor.class);
