@@ -37,19 +37,7 @@ class AccountDeletionServerTest {
   @BeforeAll
   static void start() {
     db = TestDatabase.createDatabase();
-    Map<String, String> env = new HashMap<>();
-    env.put("KAIROS_ENV", "staging");
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put(
-        "DATABASE_URL",
-        db.jdbcUrl()
-            + "?user="
-            + db.user()
-            + (db.password() == null ? "" : "&password=" + db.password()));
-    env.put("FIREBASE_PROJECT_ID", PROJECT);
-    env.put("FIREBASE_TEST_CERTIFICATES", TestTokens.certificatesFile().toString());
-    env.put("CURSOR_SECRET", "an-account-deletion-test-secret-of-32+");
+    Map<String, String> env = TestServerEnv.staging(db, PROJECT);
     env.put("PUSH_PROVIDER", "none");
     first = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());
     second = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());

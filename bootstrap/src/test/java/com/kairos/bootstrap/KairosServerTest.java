@@ -33,19 +33,7 @@ class KairosServerTest {
   static void start() {
     logs = new LogCapture();
     DatabaseUrl db = TestDatabase.createDatabase();
-    Map<String, String> env = new HashMap<>();
-    env.put("KAIROS_ENV", "staging");
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put(
-        "DATABASE_URL",
-        db.jdbcUrl()
-            + "?user="
-            + db.user()
-            + (db.password() == null ? "" : "&password=" + db.password()));
-    env.put("FIREBASE_PROJECT_ID", PROJECT);
-    env.put("FIREBASE_TEST_CERTIFICATES", TestTokens.certificatesFile().toString());
-    env.put("CURSOR_SECRET", "an-integration-test-cursor-secret-of-32+");
+    Map<String, String> env = TestServerEnv.staging(db, PROJECT);
     server = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());
     client = new ApiClient("http://127.0.0.1:" + server.port());
   }

@@ -57,19 +57,7 @@ class PushDeliveryTest {
   }
 
   private static Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAIROS_ENV", "staging");
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put(
-        "DATABASE_URL",
-        db.jdbcUrl()
-            + "?user="
-            + db.user()
-            + (db.password() == null ? "" : "&password=" + db.password()));
-    env.put("FIREBASE_PROJECT_ID", PROJECT);
-    env.put("FIREBASE_TEST_CERTIFICATES", TestTokens.certificatesFile().toString());
-    env.put("CURSOR_SECRET", "a-push-integration-test-cursor-secret-32+");
+    Map<String, String> env = TestServerEnv.staging(db, PROJECT);
     env.put("PUSH_PROVIDER", "fcm");
     env.put("FCM_API_URL", fcm.baseUrl().toString());
     return env;

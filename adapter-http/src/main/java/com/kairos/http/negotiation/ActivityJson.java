@@ -12,7 +12,7 @@ import java.util.List;
  * {@code ActivityEntry} schema): who did what, when, from which state to which, and which options
  * it introduced. There is no blob in a history line, and none is ever added here.
  */
-record ActivityJson(
+public record ActivityJson(
     long version,
     String at,
     String actorId,
@@ -23,7 +23,7 @@ record ActivityJson(
     List<String> addedSlotIds,
     List<String> addedVenueIds) {
 
-  static ActivityJson of(Activity a) {
+  public static ActivityJson of(Activity a) {
     return new ActivityJson(
         a.version(),
         JsonTime.format(a.at()),

@@ -1,36 +1,16 @@
 package com.kairos.http.user;
 
-import com.kairos.domain.common.SlotId;
-import com.kairos.domain.common.VenueId;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kairos.domain.negotiation.Activity;
-import com.kairos.http.json.JsonTime;
-import com.kairos.http.json.WireNames;
-import java.util.List;
+import com.kairos.http.negotiation.ActivityJson;
 
-/** A history line in the account export: the activity entry with its negotiation. No blob. */
-record ExportedActivityJson(
-    String negotiationId,
-    long version,
-    String at,
-    String actorId,
-    String action,
-    String fromState,
-    String toState,
-    String agentMode,
-    List<String> addedSlotIds,
-    List<String> addedVenueIds) {
+/**
+ * A history line in the account export: the activity entry of {@code GET
+ * /negotiations/{id}/activity}, preceded by its negotiation's id. No blob.
+ */
+record ExportedActivityJson(String negotiationId, @JsonUnwrapped ActivityJson entry) {
 
   static ExportedActivityJson of(Activity a) {
-    return new ExportedActivityJson(
-        a.negotiationId().toString(),
-        a.version(),
-        JsonTime.format(a.at()),
-        a.actorId() == null ? null : a.actorId().value(),
-        WireNames.of(a.action()),
-        WireNames.of(a.fromState()),
-        WireNames.of(a.toState()),
-        WireNames.of(a.agentMode()),
-        a.addedSlotIds().stream().map(SlotId::toString).toList(),
-        a.addedVenueIds().stream().map(VenueId::toString).toList());
+    return new ExportedActivityJson(a.negotiationId().toString(), ActivityJson.of(a));
   }
 }

@@ -3,6 +3,7 @@ package com.kairos.application.account;
 import com.kairos.application.port.AccountJobs;
 import com.kairos.application.port.IdentityAccounts;
 import com.kairos.application.port.Transactions;
+import com.kairos.application.push.Backoff;
 import com.kairos.domain.common.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,9 +95,6 @@ public final class ProcessAccountJobs {
 
   /** base·2^(attempts-1), capped, of which a random half. */
   Duration backoff(int attempts) {
-    int doublings = Math.min(Math.max(attempts - 1, 0), 20);
-    long millis = Math.min(CAP.toMillis(), BASE.toMillis() << doublings);
-    long half = millis / 2;
-    return Duration.ofMillis(half + (long) (random.getAsDouble() * (millis - half)));
+    return new Backoff(BASE, CAP, random).after(attempts);
   }
 }

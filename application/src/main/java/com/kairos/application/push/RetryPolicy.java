@@ -64,10 +64,7 @@ public final class RetryPolicy {
 
   /** base·2^(attempts-1), capped, of which a random half. */
   Duration backoff(int attempts) {
-    int doublings = Math.min(Math.max(attempts - 1, 0), 30);
-    long millis = Math.min(cap.toMillis(), base.toMillis() << doublings);
-    long half = millis / 2;
-    return Duration.ofMillis(half + (long) (random.getAsDouble() * (millis - half)));
+    return new Backoff(base, cap, random).after(attempts);
   }
 
   private static Duration positive(Duration d, String name) {
