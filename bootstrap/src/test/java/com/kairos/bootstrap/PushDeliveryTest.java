@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
 class PushDeliveryTest {
   private static final String PROJECT = "kairos-push-it";
   private static final TestTokens TOKENS = new TestTokens(PROJECT);
-  private static final Duration WAKE_UP = Duration.ofMillis(4_000);
+
+  /** notifications.md: a committed change reaches the provider within 2 s. */
+  private static final Duration WAKE_UP = Duration.ofSeconds(2);
+
   private static final String MARKER = Fixtures.base64(Fixtures.SECRET_MARKER);
   private static FakeFcm fcm;
   private static DatabaseUrl db;
