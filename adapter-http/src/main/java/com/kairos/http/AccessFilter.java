@@ -6,10 +6,8 @@ import com.kairos.application.port.RateLimiter;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.http.json.ApiError;
 import com.kairos.http.route.Caller;
-import com.kairos.http.user.ExportRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.router.Endpoint;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,8 +58,10 @@ final class AccessFilter {
       Caller.set(ctx, identity);
       boolean write = ctx.method() != HandlerType.GET;
       limit("user:" + identity.userId().value(), write ? userWrites : userReads);
-      if (isExport(ctx)) {
-        limit("user:" + identity.userId().value(), ExportRoutes.LIMIT);
+      for (var role : ctx.routeRoles()) {
+        if (role instanceof Access.OwnLimit own) {
+          limit("user:" + identity.userId().value(), own.limit());
+        }
       }
     } else if (!exempt) {
       limit("ip:" + ctx.req().getRemoteAddr(), anonymous);
@@ -71,14 +71,6 @@ final class AccessFilter {
         || ctx.method() == HandlerType.PUT) {
       checkBody(ctx);
     }
-  }
-
-  /** The export has a bucket of its own (one a minute), taken after the user's read limit. */
-  private static boolean isExport(Context ctx) {
-    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-    return ctx.method() == HandlerType.GET
-        && matched != null
-        && ExportRoutes.PATH.equals(matched.path);
   }
 
   private static RateLimiter.Limit perCaller(String name, long perMinute, long burst) {

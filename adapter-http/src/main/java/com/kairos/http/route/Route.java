@@ -1,5 +1,6 @@
 package com.kairos.http.route;
 
+import com.kairos.application.port.RateLimiter;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param authenticated whether the route needs a verified bearer token
  * @param rateLimited false for the operational endpoints, which are never rate limited
+ * @param ownLimit a bucket of its own, taken per user on top of the user's limits, or null
  * @param requestSchema the JSON Schema file of the body, or null for no body
  * @param responseSchema the schema of {@code data} ({@code X[]} for a list), or null when the route
  *     answers something other than the envelope
@@ -21,6 +23,7 @@ public record Route(
     Handler handler,
     boolean authenticated,
     boolean rateLimited,
+    RateLimiter.Limit ownLimit,
     String operationId,
     String tag,
     String summary,

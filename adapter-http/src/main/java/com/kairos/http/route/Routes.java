@@ -1,5 +1,6 @@
 package com.kairos.http.route;
 
+import com.kairos.application.port.RateLimiter;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public final class Routes {
     private final String path;
     private boolean authenticated = true;
     private boolean rateLimited = true;
+    private RateLimiter.Limit ownLimit;
     private String operationId;
     private String summary;
     private String description;
@@ -104,6 +106,12 @@ public final class Routes {
     /** Never rate limited (the operational endpoints). */
     public Declaration unlimited() {
       this.rateLimited = false;
+      return this;
+    }
+
+    /** A bucket of its own for this route, taken per user after the user's limits. */
+    public Declaration limitedTo(RateLimiter.Limit limit) {
+      this.ownLimit = limit;
       return this;
     }
 
@@ -152,6 +160,7 @@ public final class Routes {
               handler,
               authenticated,
               rateLimited,
+              ownLimit,
               operationId,
               tag,
               summary,

@@ -34,6 +34,7 @@ public final class ExportRoutes {
                 + " per minute (429 otherwise). A failure once the document has started breaks"
                 + " the connection: a download that did not end cleanly is incomplete.")
         .responds(200, "AccountExport", null)
+        .limitedTo(LIMIT)
         .errors(401, 429)
         .handler(h::get);
   }
