@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,19 +58,7 @@ class RequestFuzzTest {
   @BeforeAll
   static void start() {
     DatabaseUrl db = TestDatabase.createDatabase();
-    Map<String, String> env = new HashMap<>();
-    env.put("KAIROS_ENV", "staging");
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put(
-        "DATABASE_URL",
-        db.jdbcUrl()
-            + "?user="
-            + db.user()
-            + (db.password() == null ? "" : "&password=" + db.password()));
-    env.put("FIREBASE_PROJECT_ID", PROJECT);
-    env.put("FIREBASE_TEST_CERTIFICATES", TestTokens.certificatesFile().toString());
-    env.put("CURSOR_SECRET", "a-fuzz-test-cursor-secret-of-at-least-32");
+    Map<String, String> env = TestServerEnv.staging(db, PROJECT);
     env.put("RATE_LIMIT_GLOBAL", "100000000");
     env.put("RATE_LIMIT_PER_USER", "1000000");
     env.put("RATE_LIMIT_PER_USER_WRITE", "1000000");
