@@ -17,7 +17,7 @@ import java.util.Optional;
  * again.
  */
 final class PgAccountJobs implements AccountJobs {
-  private static final String PENDING = "pending";
+  private static final String PENDING = LeasedRows.PENDING;
   private static final String DONE = "done";
 
   private final CurrentHandle current;
@@ -41,19 +41,18 @@ final class PgAccountJobs implements AccountJobs {
 
   @Override
   public List<Job> claim(Instant now, Duration lease, int limit) {
-    return current
-        .get()
-        .createQuery(
-            "WITH due AS ("
-                + "  SELECT id FROM account_jobs WHERE state = :pending AND due_at <= :now"
-                + "  ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED"
-                + ") UPDATE account_jobs j SET due_at = :leaseEnd, attempts = j.attempts + 1"
-                + " FROM due WHERE j.id = due.id"
-                + " RETURNING j.id, j.kind, j.user_id, j.created_at, j.attempts, j.due_at")
-        .bind("pending", PENDING)
-        .bind("now", Sql.ts(now))
-        .bind("leaseEnd", Sql.ts(now.plus(lease)))
-        .bind("limit", limit)
+    return LeasedRows.bindClaim(
+            current
+                .get()
+                .createQuery(
+                    LeasedRows.claimSql(
+                        "account_jobs",
+                        "j",
+                        "j.id, j.kind, j.user_id, j.created_at, j.attempts, j.due_at",
+                        "SELECT * FROM claimed")),
+            now,
+            lease,
+            limit)
         .map(
             (rs, ctx) ->
                 new Job(
@@ -98,12 +97,7 @@ final class PgAccountJobs implements AccountJobs {
 
   @Override
   public Optional<Instant> nextDue() {
-    return current
-        .get()
-        .createQuery("SELECT min(due_at) AS due FROM account_jobs WHERE state = :pending")
-        .bind("pending", PENDING)
-        .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "due")))
-        .one();
+    return LeasedRows.nextDue(current.get(), "account_jobs");
   }
 
   @Override

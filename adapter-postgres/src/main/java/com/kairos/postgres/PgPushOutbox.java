@@ -31,7 +31,7 @@ final class PgPushOutbox implements PushOutbox {
   /** The notification channel dispatchers listen on. */
   static final String CHANNEL = "kairos_push";
 
-  private static final String PENDING = "pending";
+  private static final String PENDING = LeasedRows.PENDING;
   private static final String SENT = "sent";
   private static final String DEAD = "dead";
 
@@ -83,23 +83,19 @@ final class PgPushOutbox implements PushOutbox {
 
   @Override
   public List<PendingPush> claim(Instant now, Duration lease, int limit) {
-    return current
-        .get()
-        .createQuery(
-            "WITH due AS ("
-                + "  SELECT id FROM push_outbox WHERE state = :pending AND due_at <= :now"
-                + "  ORDER BY due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED"
-                + "), claimed AS ("
-                + "  UPDATE push_outbox o SET due_at = :leaseEnd, attempts = o.attempts + 1"
-                + "  FROM due WHERE o.id = due.id"
-                + "  RETURNING o.id, o.device_id, o.kind, o.negotiation_id, o.version,"
-                + "    o.created_at, o.attempts"
-                + ") SELECT c.*, d.push_token, d.platform FROM claimed c"
-                + " JOIN devices d ON d.id = c.device_id ORDER BY c.id")
-        .bind("pending", PENDING)
-        .bind("now", Sql.ts(now))
-        .bind("leaseEnd", Sql.ts(now.plus(lease)))
-        .bind("limit", limit)
+    return LeasedRows.bindClaim(
+            current
+                .get()
+                .createQuery(
+                    LeasedRows.claimSql(
+                        "push_outbox",
+                        "o",
+                        "o.id, o.device_id, o.kind, o.negotiation_id, o.version, o.created_at, o.attempts",
+                        "SELECT c.*, d.push_token, d.platform FROM claimed c"
+                            + " JOIN devices d ON d.id = c.device_id ORDER BY c.id")),
+            now,
+            lease,
+            limit)
         .map(
             (rs, ctx) ->
                 new PendingPush(
@@ -177,12 +173,7 @@ final class PgPushOutbox implements PushOutbox {
 
   @Override
   public Optional<Instant> nextDue() {
-    return current
-        .get()
-        .createQuery("SELECT min(due_at) AS due FROM push_outbox WHERE state = :pending")
-        .bind("pending", PENDING)
-        .map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "due")))
-        .one();
+    return LeasedRows.nextDue(current.get(), "push_outbox");
   }
 
   @Override
