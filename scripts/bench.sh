@@ -11,7 +11,8 @@
 #                                    a reply run, pgbench on the same SQL and statements per
 #                                    request; about 3 minutes; rewrites its section of
 #                                    docs/benchmarks.md. BENCH_ROUNDS, BENCH_SBS_CLIENTS,
-#                                    BENCH_SECONDS and BENCH_WARMUP tune it.
+#                                    BENCH_SECONDS, BENCH_WARMUP and BENCH_SETTLE (the
+#                                    unmeasured JIT warm-up of each server, 40 s) tune it.
 #   scripts/bench.sh --push          pushes through the outbox: the server with PUSH_PROVIDER=fcm
 #                                    and FCM_API_URL at a fake FCM endpoint inside the bench, a
 #                                    device for every user involved, start and reply at 32

@@ -94,7 +94,11 @@ public final class Bench {
       say("machine: " + machine.replace('\n', ' '));
       if ("side-by-side".equals(System.getenv("BENCH_MODE"))) {
         String section =
-            new SideBySide(this, (int) env("BENCH_SBS_CLIENTS", 32), (int) env("BENCH_ROUNDS", 2))
+            new SideBySide(
+                    this,
+                    (int) env("BENCH_SBS_CLIENTS", 32),
+                    (int) env("BENCH_ROUNDS", 2),
+                    Duration.ofSeconds(env("BENCH_SETTLE", 40)))
                 .run(machine);
         Path out = root.resolve(System.getenv().getOrDefault("BENCH_OUTPUT", "docs/benchmarks.md"));
         SideBySide.write(out, section);

@@ -14,7 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
-/** A closed-loop load generator: N clients each send the next request as soon as one answers. */
+/**
+ * A closed-loop load generator: N clients, each on its own keep-alive connection ({@link RawHttp}),
+ * send the next request as soon as one answers.
+ */
 final class Load {
   /** One request to send. */
   record Call(String method, String path, String token, String body) {}
@@ -40,9 +43,11 @@ final class Load {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
+  private final int port;
 
   Load(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.port = port;
   }
 
   /**
@@ -100,11 +105,11 @@ final class Load {
                 int count = 0;
                 Map<Integer, Long> codes = new TreeMap<>();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                try {
+                try (RawHttp connection = new RawHttp("127.0.0.1", port)) {
                   while (System.nanoTime() < deadline) {
                     Call call = next.apply(random);
                     long t0 = System.nanoTime();
-                    HttpResponse<String> response = send(call);
+                    HttpResponse<String> response = connection.send(call);
                     long micros = (System.nanoTime() - t0) / 1000;
                     observe.accept(call, response);
                     if (count == mine.length) {

@@ -32,11 +32,13 @@ final class SideBySide {
   private final Bench bench;
   private final int clients;
   private final int rounds;
+  private final java.time.Duration settle;
 
-  SideBySide(Bench bench, int clients, int rounds) {
+  SideBySide(Bench bench, int clients, int rounds, java.time.Duration settle) {
     this.bench = bench;
     this.clients = clients;
     this.rounds = rounds;
+    this.settle = settle;
   }
 
   String run(String machine) throws Exception {
@@ -54,6 +56,8 @@ final class SideBySide {
         Load javaLoad = new Load(java.port);
         Load nodeLoad = new Load(node.port);
         statements.put("get", perRequest(db, javaLoad, "get", seeded, path, 500));
+        settle(javaLoad, java, "get", seeded, path);
+        settle(nodeLoad, node, "get", seeded, path);
         for (int round = 0; round < rounds; round++) {
           runs.add(new Run("java", measure(javaLoad, java, "get", seeded, path), loadAverage()));
           runs.add(new Run("fastify", measure(nodeLoad, node, "get", seeded, path), loadAverage()));
@@ -61,12 +65,39 @@ final class SideBySide {
       }
       Load replies = new Load(java.port);
       statements.put("reply", perRequest(db, replies, "reply", seeded, null, 300));
+      settle(replies, java, "reply", seeded, null);
       runs.add(new Run("java", measure(replies, java, "reply", seeded, null), loadAverage()));
       for (String scenario : List.of("get", "reply")) {
         pgbench.put(scenario, bench.pgbench(db, scenario, clients, seeded));
       }
     }
     return report(machine, runs, pgbench, statements);
+  }
+
+  /**
+   * Load with nothing measured, once per server and scenario before its first measured run, until
+   * the JIT compilers have done most of their work: a server in production runs for hours, and on
+   * two shared cores C2 was still taking a third of the Java server's CPU 20 s into the load.
+   */
+  private void settle(
+      Load load, ServerProcess server, String scenario, Bench.Seeded seeded, String path) {
+    if (settle.isZero()) {
+      return;
+    }
+    Bench.say("settling " + scenario + " for " + settle.toSeconds() + " s");
+    try {
+      load.run(
+          scenario,
+          clients,
+          settle,
+          java.time.Duration.ZERO,
+          server,
+          path == null ? bench.next(scenario, seeded, clients) : c -> bench.get(path),
+          bench.observe(seeded));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Load.Result measure(
@@ -182,11 +213,14 @@ final class SideBySide {
     out.append(
         String.format(
             Locale.ROOT,
-            ". %d closed-loop clients, %d s warm-up and %d s measured per run; the Java server and"
+            ". %d closed-loop clients; each server first settles under the load of each scenario"
+                + " for %d s (unmeasured: the JIT's warm-up), then %d s warm-up and %d s measured"
+                + " per run; the Java server and"
                 + " the Fastify peer (`../shared/peers/fastify`, one process) serve the same"
                 + " negotiation from the same database with the same RS256 token, in alternation."
                 + " CPU is the server process's user+system time per request.\n\n",
             clients,
+            settle.toSeconds(),
             bench.warmup().toSeconds(),
             bench.measure().toSeconds()));
     out.append(
