@@ -50,6 +50,15 @@ public final class Json {
     return node;
   }
 
+  /** {@code value} as UTF-8 JSON bytes: what a response body is sent as, with no String between. */
+  public static byte[] writeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response could not be serialized", e);
+    }
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

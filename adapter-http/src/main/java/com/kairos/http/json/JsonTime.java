@@ -1,6 +1,7 @@
 package com.kairos.http.json;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,8 +18,49 @@ public final class JsonTime {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  /** {@code instant} as the API writes it; null stays null. */
+  /**
+   * {@code instant} as the API writes it; null stays null. Written digit by digit: a response
+   * carries a dozen timestamps and the formatter cost about 3% of a GET's CPU. Years outside
+   * 0000-9999 (which the API never stores) go through the formatter, so the output is the
+   * formatter's for every instant.
+   */
   public static String format(Instant instant) {
-    return instant == null ? null : TIMESTAMP.format(instant);
+    if (instant == null) {
+      return null;
+    }
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return TIMESTAMP.format(instant);
+    }
+    byte[] text = new byte[24];
+    digits(text, 0, year, 4);
+    text[4] = '-';
+    digits(text, 5, t.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, t.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, t.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, t.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, t.getSecond(), 2);
+    text[19] = '.';
+    digits(text, 20, instant.getNano() / 1_000_000, 3);
+    text[23] = 'Z';
+    return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@code value} as exactly {@code width} decimal digits at {@code at}. */
+  private static void digits(byte[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
+  /** The formatter's rendering, for tests that compare the two. */
+  static String formatted(Instant instant) {
+    return TIMESTAMP.format(instant);
   }
 }

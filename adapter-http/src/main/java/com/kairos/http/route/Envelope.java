@@ -70,6 +70,6 @@ public final class Envelope {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("data", data);
     body.put("meta", meta);
-    ctx.status(status).contentType(JSON).result(Json.write(body));
+    ctx.status(status).contentType(JSON).result(Json.writeBytes(body));
   }
 }
