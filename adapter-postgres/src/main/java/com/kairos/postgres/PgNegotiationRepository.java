@@ -5,7 +5,6 @@ import static com.kairos.postgres.PgCodes.code;
 import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.NegotiationQuery;
 import com.kairos.application.port.NegotiationRepository;
-import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.UserId;
@@ -20,7 +19,6 @@ import com.kairos.postgres.NegotiationRows.NegotiationRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -86,25 +84,7 @@ public final class PgNegotiationRepository implements NegotiationRepository {
   @Override
   public void update(Negotiation n, Activity activity) {
     Handle h = current.get();
-    int changed =
-        NegotiationRow.of(n)
-            .bindTo(
-                h.createUpdate(
-                    "UPDATE negotiations SET state = :state, cancel_reason = :cancelReason,"
-                        + " agent_round = :agentRound, version = :version,"
-                        + " accepted_count = :acceptedCount, outcome_slot_id = :outcomeSlotId,"
-                        + " outcome_venue_id = :outcomeVenueId, counter_payload = :counterPayload,"
-                        + " encrypted_payload = :encryptedPayload,"
-                        + " last_actor_id = :lastActorId, last_action = :lastAction,"
-                        + " updated_at = :updatedAt, activated_at = :activatedAt"
-                        + " WHERE id = :id AND version = :previousVersion"))
-            .bind("acceptedCount", n.acceptedCount())
-            .bind("previousVersion", n.version() - 1)
-            .execute();
-    if (changed != 1) {
-      throw new ConcurrentModification("negotiation changed concurrently");
-    }
-    updateParticipants(h, n);
+    NegotiationUpdate.write(h, n);
     if (activity.action() == NegotiationAction.COUNTER) {
       // A counter appends the options of its round; options are never withdrawn.
       List<ProposedSlot> newSlots =
@@ -115,68 +95,6 @@ public final class PgNegotiationRepository implements NegotiationRepository {
       insertVenues(h, n, newVenues, n.venues().size() - newVenues.size());
     }
     ActivityLog.insert(h, activity);
-  }
-
-  /**
-   * Every participant's row in one statement (parallel arrays unnested into rows), whatever the
-   * size of the negotiation: a reply costs the same round trips for two people as for fifty.
-   */
-  private static void updateParticipants(Handle h, Negotiation n) {
-    List<Participant> all = n.participants();
-    int size = all.size();
-    String[] users = new String[size];
-    String[] statuses = new String[size];
-    String[] slots = new String[size];
-    String[] venues = new String[size];
-    Long[] respondedAt = new Long[size];
-    String[] payloads = new String[size];
-    Boolean[] visible = new Boolean[size];
-    for (int i = 0; i < size; i++) {
-      Participant p = all.get(i);
-      users[i] = p.userId().value();
-      statuses[i] = code(p.status());
-      slots[i] = arrayLiteral(p.acceptedSlotIds().stream().map(id -> id.value()).toList());
-      venues[i] = arrayLiteral(p.acceptedVenueIds().stream().map(id -> id.value()).toList());
-      respondedAt[i] = p.respondedAt() == null ? null : micros(p.respondedAt());
-      payloads[i] = p.encryptedPayload() == null ? null : p.encryptedPayload().value();
-      visible[i] = n.isVisibleTo(p.userId());
-    }
-    int changed =
-        h.createUpdate(
-                "UPDATE participants p SET status = v.status,"
-                    + " accepted_slot_ids = v.slots::uuid[], accepted_venue_ids = v.venues::uuid[],"
-                    + " responded_at = timestamptz 'epoch' + v.micros * interval '1 microsecond',"
-                    + " encrypted_payload = v.payload, negotiation_updated_at = :updatedAt,"
-                    + " visible = v.visible"
-                    + " FROM unnest(:users, :statuses, :slots, :venues, :micros, :payloads,"
-                    + " :visible) AS v(user_id, status, slots, venues, micros, payload, visible)"
-                    + " WHERE p.negotiation_id = :negotiationId AND p.user_id = v.user_id")
-            .bind("negotiationId", n.id().value())
-            .bind("updatedAt", Sql.ts(n.updatedAt()))
-            .bindArray("users", String.class, (Object[]) users)
-            .bindArray("statuses", String.class, (Object[]) statuses)
-            .bindArray("slots", String.class, (Object[]) slots)
-            .bindArray("venues", String.class, (Object[]) venues)
-            .bindArray("micros", Long.class, (Object[]) respondedAt)
-            .bindArray("payloads", String.class, (Object[]) payloads)
-            .bindArray("visible", Boolean.class, (Object[]) visible)
-            .execute();
-    if (changed != size) {
-      throw new ConcurrentModification("participants changed concurrently");
-    }
-  }
-
-  private static String arrayLiteral(List<UUID> ids) {
-    StringBuilder literal = new StringBuilder("{");
-    for (int i = 0; i < ids.size(); i++) {
-      literal.append(i == 0 ? "" : ",").append(ids.get(i));
-    }
-    return literal.append('}').toString();
-  }
-
-  private static long micros(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000L);
   }
 
   private static PreparedBatch bindParticipant(PreparedBatch batch, Negotiation n, Participant p) {
