@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The side-by-side run: this server and the Fastify peer ({@code ../shared/peers/fastify}) on the
@@ -46,13 +45,17 @@ final class SideBySide {
     List<Run> runs = new ArrayList<>();
     Map<String, Double> statements = new HashMap<>();
     Map<String, Double> pgbench = new HashMap<>();
-    Path peer = installPeer();
+    Path peer = FastifyPeer.install(bench);
     try (ServerProcess java = bench.startServer(db)) {
       Bench.Seeded seeded = bench.seed(java.port, db);
       String path = "/negotiations/" + seeded.readable().get(0);
       try (ServerProcess node =
           ServerProcess.startNode(
-              peer, peerEnv(db), Bench.freePort(), bench.work().resolve("peer.log"), path)) {
+              peer,
+              FastifyPeer.env(bench, db),
+              Bench.freePort(),
+              bench.work().resolve("peer.log"),
+              path)) {
         Load javaLoad = new Load(java.port);
         Load nodeLoad = new Load(node.port);
         statements.put("get", perRequest(db, javaLoad, "get", seeded, path, 500));
@@ -153,47 +156,6 @@ final class SideBySide {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private Map<String, String> peerEnv(DatabaseUrl db) {
-    java.net.URI uri = java.net.URI.create(db.jdbcUrl().substring("jdbc:".length()));
-    Map<String, String> env = new HashMap<>();
-    env.put(
-        "DATABASE_URL",
-        "postgres://"
-            + db.user()
-            + (db.password() == null ? "" : ":" + db.password())
-            + "@127.0.0.1:"
-            + uri.getPort()
-            + uri.getPath());
-    env.put("FIREBASE_PROJECT_ID", Bench.PROJECT);
-    env.put("FIREBASE_TEST_CERTIFICATES", bench.certificates().toString());
-    env.put("WORKERS", "1");
-    env.put("PG_POOL_MAX", "16");
-    return env;
-  }
-
-  /** A copy of the peer with its pinned dependencies installed (npm ci), outside shared/. */
-  private Path installPeer() throws IOException, InterruptedException {
-    Path source = bench.root().resolve("../shared/peers/fastify").normalize();
-    if (!Files.isDirectory(source)) {
-      throw new IllegalStateException("the Fastify peer is not at " + source);
-    }
-    Path copy = bench.work().resolve("fastify");
-    Files.createDirectories(copy);
-    for (String file : List.of("package.json", "package-lock.json", "server.js")) {
-      Files.copy(source.resolve(file), copy.resolve(file));
-    }
-    Bench.say("installing the Fastify peer (npm ci)");
-    Process npm =
-        new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-            .directory(copy.toFile())
-            .inheritIO()
-            .start();
-    if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-      throw new IllegalStateException("npm ci of the Fastify peer failed");
-    }
-    return copy;
   }
 
   static String loadAverage() {
