@@ -45,15 +45,37 @@ final class RawHttp implements AutoCloseable {
     try {
       out.write(request);
       out.flush();
-      return read();
-    } catch (IOException stale) {
-      // A keep-alive connection the server closed while idle: one fresh attempt.
+      if (!awaitFirstByte()) {
+        throw new StaleConnection();
+      }
+    } catch (StaleConnection | java.net.SocketException stale) {
+      // A keep-alive connection the server had closed while idle, before any byte of an answer:
+      // the request never reached it, so one fresh attempt is safe. A timeout or a response cut
+      // short is not retried (the server may have acted on a POST): it fails the client.
       close();
       connect();
       out.write(request);
       out.flush();
-      return read();
     }
+    return read();
+  }
+
+  /** Thrown when the connection ended before the first byte of a response. */
+  private static final class StaleConnection extends IOException {
+    StaleConnection() {
+      super("the server closed the connection before answering");
+    }
+  }
+
+  /** Waits for the response's first byte; false when the connection ended first. */
+  private boolean awaitFirstByte() throws IOException {
+    in.mark(1);
+    int first = in.read();
+    if (first < 0) {
+      return false;
+    }
+    in.reset();
+    return true;
   }
 
   private void connect() throws IOException {
@@ -97,6 +119,9 @@ final class RawHttp implements AutoCloseable {
     boolean closing = false;
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
+      if (colon < 0) {
+        throw new IOException("a header line without a colon");
+      }
       String name = header.substring(0, colon).trim();
       String value = header.substring(colon + 1).trim();
       if (name.equalsIgnoreCase("Content-Length")) {
