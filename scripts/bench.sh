@@ -9,7 +9,7 @@
 #                                    installed with npm ci into a temporary copy) on the same
 #                                    database, GET at 32 clients in alternation (2 rounds each),
 #                                    a reply run, pgbench on the same SQL and statements per
-#                                    request; about 7 minutes; rewrites its section of
+#                                    request; about 5 minutes; rewrites its section of
 #                                    docs/benchmarks.md. BENCH_ROUNDS, BENCH_SBS_CLIENTS,
 #                                    BENCH_SECONDS, BENCH_WARMUP and BENCH_SETTLE (the
 #                                    unmeasured JIT warm-up of each server, 40 s) tune it.
