@@ -54,6 +54,16 @@ final class Load {
    * Warms up, then measures for {@code measure}. {@code next} makes each client's next call from
    * the previous answer (status and body), so scenarios can follow versions.
    */
+  /** Load with nothing recorded, for {@code length}: a warm-up of its own. */
+  void warm(
+      int clients,
+      Duration length,
+      Function<ThreadLocalRandom, Call> next,
+      java.util.function.BiConsumer<Call, HttpResponse<String>> observe)
+      throws InterruptedException {
+    drive(clients, length, next, observe, null);
+  }
+
   Result run(
       String scenario,
       int clients,

@@ -8,11 +8,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The side-by-side run: this server and the Fastify peer ({@code ../shared/peers/fastify}) on the
@@ -31,9 +34,9 @@ final class SideBySide {
   private final Bench bench;
   private final int clients;
   private final int rounds;
-  private final java.time.Duration settle;
+  private final Duration settle;
 
-  SideBySide(Bench bench, int clients, int rounds, java.time.Duration settle) {
+  SideBySide(Bench bench, int clients, int rounds, Duration settle) {
     this.bench = bench;
     this.clients = clients;
     this.rounds = rounds;
@@ -89,18 +92,17 @@ final class SideBySide {
     }
     Bench.say("settling " + scenario + " for " + settle.toSeconds() + " s");
     try {
-      load.run(
-          scenario,
-          clients,
-          settle,
-          java.time.Duration.ZERO,
-          server,
-          path == null ? bench.next(scenario, seeded, clients) : c -> bench.get(path),
-          bench.observe(seeded));
+      load.warm(clients, settle, callsOf(scenario, seeded, path), bench.observe(seeded));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The calls of {@code scenario}: always the GET of {@code path} when given. */
+  private Function<ThreadLocalRandom, Load.Call> callsOf(
+      String scenario, Bench.Seeded seeded, String path) {
+    return path == null ? bench.next(scenario, seeded, clients) : c -> bench.get(path);
   }
 
   private Load.Result measure(
@@ -113,7 +115,7 @@ final class SideBySide {
               bench.warmup(),
               bench.measure(),
               server,
-              path == null ? bench.next(scenario, seeded, clients) : c -> bench.get(path),
+              callsOf(scenario, seeded, path),
               bench.observe(seeded));
       Bench.say(Bench.line(r));
       return r;

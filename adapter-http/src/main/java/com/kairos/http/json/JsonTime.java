@@ -1,5 +1,6 @@
 package com.kairos.http.json;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ public final class JsonTime {
     text[19] = '.';
     digits(text, 20, instant.getNano() / 1_000_000, 3);
     text[23] = 'Z';
-    return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(text, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code value} as exactly {@code width} decimal digits at {@code at}. */
