@@ -39,6 +39,7 @@ public final class HttpApi {
   private final AccessFilter access;
   private final List<Route> routes;
   private final Admission admission;
+  private final AllowedMethods allowed;
   private final Javalin app;
 
   public HttpApi(
@@ -65,6 +66,7 @@ public final class HttpApi {
     this.admission = new Admission(settings.capacity(), metrics);
     this.routes =
         ApiRoutes.all(useCases, settings, metrics, clock, this::openApiJson, metricsScrape);
+    this.allowed = new AllowedMethods(routes);
     this.app =
         Javalin.create(
             config -> {
@@ -87,7 +89,11 @@ public final class HttpApi {
               }
               config.routes.after(this::afterEverything);
               config.routes.exception(
-                  HttpResponseException.class, (e, ctx) -> Envelope.error(ctx, fromJavalin(e)));
+                  HttpResponseException.class,
+                  (e, ctx) ->
+                      Envelope.error(
+                          ctx,
+                          e.getStatus() == 405 ? allowed.notAllowed(ctx.path()) : fromJavalin(e)));
               config.routes.exception(Exception.class, this::onException);
             });
   }
@@ -146,6 +152,9 @@ public final class HttpApi {
     if (cors(ctx)) {
       return;
     }
+    if (ctx.method() == HandlerType.HEAD) {
+      throw allowed.notAllowed(ctx.path());
+    }
     String version = ctx.header("Kairos-API-Version");
     if (version != null && !API_VERSION.equals(version.strip())) {
       throw ApiError.validation(
@@ -200,9 +209,6 @@ public final class HttpApi {
     switch (e.getStatus()) {
       case 404:
         return new ApiError(404, "not_found", "No such route", Map.of(), null);
-      case 405:
-        return new ApiError(
-            405, "method_not_allowed", "This route does not accept that method", Map.of(), null);
       case 413:
         return AccessFilter.tooLarge();
       default:

@@ -261,7 +261,8 @@ class ExportEndpointTest extends ApiTest {
         .isEqualTo("#/components/schemas/AccountExport");
     assertThat(op.get("responses").fieldNames())
         .toIterable()
-        .containsExactlyInAnyOrder("200", "400", "401", "429", "500", "503");
+        .containsExactlyInAnyOrder(
+            "200", "400", "401", "405", "413", "414", "429", "431", "500", "503", "default");
     JsonNode schemas = doc.get("components").get("schemas");
     assertThat(schemas.get("AccountExport").get("required")).hasSize(6);
     assertThat(schemas.has("ExportedActivity")).isTrue();

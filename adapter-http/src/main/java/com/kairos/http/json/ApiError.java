@@ -33,6 +33,20 @@ public final class ApiError extends RuntimeException {
         400, "validation_error", message, Map.of("field", field, "reason", reason), null);
   }
 
+  /**
+   * This error with its {@code details.field} placed under {@code prefix} (a body read item by item
+   * names the whole path, as the schema validator does); the same error when it names no field.
+   */
+  public ApiError under(String prefix) {
+    if (!(details.get("field") instanceof String field) || field.startsWith(prefix)) {
+      return this;
+    }
+    String path = prefix + "." + field;
+    Map<String, Object> moved = new LinkedHashMap<>(details);
+    moved.put("field", path);
+    return new ApiError(status, code, getMessage().replace(field, path), moved, headers);
+  }
+
   public int status() {
     return status;
   }

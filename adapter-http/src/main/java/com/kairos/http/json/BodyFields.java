@@ -7,7 +7,6 @@ import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.ValidationFailure;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class BodyFields {
       return null;
     }
     try {
-      return Timestamps.truncate(OffsetDateTime.parse(value.asText()).toInstant());
+      return Timestamps.truncate(JsonTime.parse(value.asText()));
     } catch (DateTimeParseException e) {
       // The schema's pattern should have caught it; never let a parse failure become a 500.
       throw ApiError.validation(field, "invalid_timestamp", "Not an RFC 3339 timestamp: " + field);
@@ -85,6 +84,8 @@ public final class BodyFields {
         throw f;
       }
       throw f.under(prefix);
+    } catch (ApiError e) {
+      throw prefix.isEmpty() ? e : e.under(prefix);
     }
   }
 }

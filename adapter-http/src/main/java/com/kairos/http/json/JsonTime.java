@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Timestamps on the wire: RFC 3339 with any offset in, UTC with milliseconds and {@code Z} out. */
 public final class JsonTime {
@@ -58,6 +61,35 @@ public final class JsonTime {
       text[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
+  }
+
+  private static final Pattern RFC_3339 =
+      Pattern.compile(
+          "([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?)"
+              + "(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))");
+
+  /**
+   * An RFC 3339 date-time as an instant. Every offset RFC 3339 allows is accepted, up to {@code
+   * ±23:59}: {@link java.time.OffsetDateTime} stops at ±18:00, so the offset is applied here.
+   *
+   * @throws DateTimeParseException when {@code text} is not an RFC 3339 date-time
+   */
+  public static Instant parse(String text) {
+    Matcher m = RFC_3339.matcher(text);
+    if (!m.matches()) {
+      throw new DateTimeParseException("not an RFC 3339 date-time", "", 0);
+    }
+    Instant local = LocalDateTime.parse(m.group(1) + "T" + m.group(2)).toInstant(ZoneOffset.UTC);
+    if (m.group(3) == null) {
+      return local;
+    }
+    int hours = Integer.parseInt(m.group(4));
+    int minutes = Integer.parseInt(m.group(5));
+    if (hours > 23 || minutes > 59) {
+      throw new DateTimeParseException("offset out of range", "", 0);
+    }
+    int seconds = hours * 3600 + minutes * 60;
+    return local.minusSeconds(m.group(3).equals("+") ? seconds : -seconds);
   }
 
   /** The formatter's rendering, for tests that compare the two. */

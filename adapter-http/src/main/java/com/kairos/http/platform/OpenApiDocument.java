@@ -45,7 +45,8 @@ public final class OpenApiDocument {
     ArrayNode tags = doc.putArray("tags");
     tag(tags, "negotiations", "Start, answer and read negotiations");
     tag(tags, "events", "Calendar events: finalized negotiations and manual ones");
-    tag(tags, "profile", "The caller's own profile");
+    tag(tags, "profile", "The caller's own profile, account export and deletion");
+    tag(tags, "devices", "The caller's devices, for push notifications");
     tag(tags, "operations", "Health, readiness, version, this document and metrics");
     ObjectNode components = doc.putObject("components");
     ObjectNode security = components.putObject("securitySchemes").putObject("firebase");
@@ -62,6 +63,7 @@ public final class OpenApiDocument {
               : paths.putObject(route.path());
       path.set(route.method().name().toLowerCase(Locale.ROOT), OpenApiOperations.of(route));
     }
+    OpenApiEvolution.openResponses((ObjectNode) components.get("schemas"), paths);
     pruneUnused((ObjectNode) components.get("schemas"), doc);
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc);

@@ -5,7 +5,9 @@ import static com.kairos.http.platform.OpenApiSchemas.COMPONENTS;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kairos.http.json.Json;
+import com.kairos.http.route.Envelope;
 import com.kairos.http.route.Route;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -24,15 +26,21 @@ final class OpenApiOperations {
         "X-Request-Id",
         "Echoed when sane (1-128 of [A-Za-z0-9._-]), else generated.");
     header(
-        parameters.putObject("ApiVersion"),
-        "Kairos-API-Version",
-        "Absent or 1; any other value is a 400.");
+            parameters.putObject("ApiVersion"),
+            "Kairos-API-Version",
+            "Absent or 1; any other value is a 400.")
+        .putArray("enum")
+        .add(Envelope.API_VERSION);
     header(
         parameters.putObject("IfNoneMatch"),
         "If-None-Match",
         "The ETag of a copy the client holds; 304 when it is current.");
     ObjectNode headers = components.putObject("headers");
     responseHeader(headers, "RequestId", "The request id, also in every log line of the request.");
+    responseHeader(headers, "ApiVersion", "The API version that answered: 1.");
+    responseHeader(headers, "CacheControl", "no-store: no response may be cached.");
+    responseHeader(
+        headers, "Allow", "The methods the path accepts, e.g. \"GET, POST\" (405 only).");
     responseHeader(headers, "ETag", "\"<version>\" of the negotiation.");
     responseHeader(headers, "IdempotentReplayed", "true when a start was an offline retry.");
     responseHeader(headers, "WWWAuthenticate", "Bearer");
@@ -77,11 +85,13 @@ final class OpenApiOperations {
     if (route.operationId().equals("getNegotiation")) {
       params.addObject().put("$ref", "#/components/parameters/IfNoneMatch");
     }
-    for (String name : java.util.List.of("id", "installation_id")) {
+    // A negotiation or event id is any UUID the server issued; an installation id is made by
+    // the app, and only a random (version 4) one is accepted.
+    for (String name : List.of("id", "installation_id")) {
       if (route.path().contains("{" + name + "}")) {
         ObjectNode id = params.addObject();
         id.put("name", name).put("in", "path").put("required", true);
-        id.putObject("schema").put("$ref", COMPONENTS + "Uuid");
+        id.putObject("schema").put("$ref", COMPONENTS + (name.equals("id") ? "Uuid" : "UuidV4"));
       }
     }
     for (String q : route.queryParams()) {
@@ -123,8 +133,10 @@ final class OpenApiOperations {
       headers(responses.putObject("304").put("description", "Not modified"), "ETag");
     }
     TreeSet<Integer> errors = new TreeSet<>(route.errorStatuses());
-    errors.add(400); // Kairos-API-Version
-    errors.add(500);
+    // Any request can be refused before its route runs: a bad Kairos-API-Version (400), a method
+    // the path does not take (405), a body over the limit (413), a URI or headers too long for
+    // the HTTP server (414, 431).
+    errors.addAll(List.of(400, 405, 413, 414, 431, 500));
     if (route.authenticated()) {
       errors.add(401);
       errors.add(429);
@@ -133,15 +145,24 @@ final class OpenApiOperations {
       errors.add(429);
     }
     if (route.requestSchema() != null) {
-      errors.addAll(java.util.List.of(408, 413, 415));
+      errors.addAll(List.of(408, 415));
     }
     for (int status : errors) {
       ObjectNode r = responses.putObject(String.valueOf(status));
       r.put("description", OpenApiVocabulary.describe(status));
       String extra =
-          status == 401 ? "WWWAuthenticate" : status == 429 || status == 503 ? "RetryAfter" : null;
+          switch (status) {
+            case 401 -> "WWWAuthenticate";
+            case 405 -> "Allow";
+            case 429, 503 -> "RetryAfter";
+            default -> null;
+          };
       body(headers(r, extra), "ErrorResponse");
     }
+    // Whatever a later server adds (a new status, a proxy's answer) still decodes as an error.
+    ObjectNode other = responses.putObject("default");
+    other.put("description", "Any other error, in the same envelope");
+    body(headers(other, "RetryAfter"), "ErrorResponse");
   }
 
   /** The named envelope of a route's success body. */
@@ -171,6 +192,8 @@ final class OpenApiOperations {
   private static ObjectNode headers(ObjectNode response, String... extra) {
     ObjectNode headers = response.putObject("headers");
     headers.putObject("X-Request-Id").put("$ref", "#/components/headers/RequestId");
+    headers.putObject("Kairos-API-Version").put("$ref", "#/components/headers/ApiVersion");
+    headers.putObject("Cache-Control").put("$ref", "#/components/headers/CacheControl");
     for (String name : extra) {
       if (name != null) {
         String wire =
@@ -179,6 +202,7 @@ final class OpenApiOperations {
               case "IdempotentReplayed" -> "Idempotent-Replayed";
               case "WWWAuthenticate" -> "WWW-Authenticate";
               case "ContentDisposition" -> "Content-Disposition";
+              case "Allow" -> "Allow";
               default -> "Retry-After";
             };
         headers.putObject(wire).put("$ref", "#/components/headers/" + name);
@@ -195,10 +219,11 @@ final class OpenApiOperations {
         .put("$ref", COMPONENTS + schema);
   }
 
-  private static void header(ObjectNode p, String name, String description) {
+  /** A request header parameter; returns its schema. */
+  private static ObjectNode header(ObjectNode p, String name, String description) {
     p.put("name", name).put("in", "header").put("required", false);
     p.put("description", description);
-    p.putObject("schema").put("type", "string");
+    return p.putObject("schema").put("type", "string");
   }
 
   private static void responseHeader(ObjectNode headers, String key, String description) {

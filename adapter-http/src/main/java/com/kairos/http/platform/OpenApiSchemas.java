@@ -30,6 +30,16 @@ final class OpenApiSchemas {
   static ObjectNode all() {
     ObjectNode schemas = Json.mapper().createObjectNode();
     copyDefs(schemas, "common.json");
+    // The validator checks a timestamp's shape with a pattern and JsonTime its ranges (a format
+    // assertion would stop at offsets of 18 hours); the document says date-time, and no pattern
+    // beside it, which some generators (openapi-generator's python) read as a plain string.
+    ObjectNode timestamp = (ObjectNode) schemas.get("Timestamp");
+    timestamp.remove("pattern");
+    timestamp.put("format", "date-time");
+    timestamp.put(
+        "description",
+        "RFC 3339 date-time. Any offset is accepted in (-23:59 to +23:59); out, always UTC with"
+            + " exactly three fractional digits and Z, e.g. 2026-11-25T06:01:10.114Z.");
     copyDefs(schemas, "responses.json");
     for (String file : RequestSchemas.FILES) {
       if (!file.equals("common.json")) {

@@ -5,10 +5,10 @@ import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.Uuids;
 import com.kairos.domain.common.ValidationFailure;
 import com.kairos.http.json.ApiError;
+import com.kairos.http.json.JsonTime;
 import com.kairos.http.json.WireNames;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -72,7 +72,7 @@ public final class QueryParams {
       return null;
     }
     try {
-      return Timestamps.truncate(OffsetDateTime.parse(raw).toInstant());
+      return Timestamps.truncate(JsonTime.parse(raw));
     } catch (DateTimeParseException e) {
       throw ApiError.validation(name, "invalid_timestamp", name + " must be an RFC 3339 timestamp");
     }

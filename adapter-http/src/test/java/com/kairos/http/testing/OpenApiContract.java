@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * (method and path template) must list the status, and the body must validate against the named
  * schema of that status and content type. A status or body the document does not describe fails the
  * test. Every timestamp in a body must have the API's one format.
+ *
+ * <p>The served document is open (unknown fields and enum values allowed, so that old apps decode
+ * new answers); the contract closes it again before validating, so a test still fails when the
+ * server sends a field or value the document does not name.
  */
 public final class OpenApiContract {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,14 +40,25 @@ public final class OpenApiContract {
   private final SchemaRegistry registry;
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
+  /** The contract as the server answers today: the document closed again (see {@link #close}). */
   public OpenApiContract(String document) {
+    this(document, true);
+  }
+
+  /** The document as served, open to additions: what an app generated from it accepts. */
+  public static OpenApiContract asServed(String document) {
+    return new OpenApiContract(document, false);
+  }
+
+  private OpenApiContract(String document, boolean closed) {
     try {
       JsonNode doc = JSON.readTree(document);
       this.paths = doc.get("paths");
       ObjectNode root = JSON.createObjectNode();
       root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
       root.put("$id", ROOT);
-      root.set("$defs", pointAtDefs(doc.get("components").get("schemas").deepCopy()));
+      JsonNode defs = pointAtDefs(doc.get("components").get("schemas").deepCopy());
+      root.set("$defs", closed ? close(defs) : defs);
       String text = JSON.writeValueAsString(root);
       this.registry =
           SchemaRegistry.withDefaultDialect(
@@ -79,6 +94,15 @@ public final class OpenApiContract {
     }
     String ref = media.get("schema").get("$ref").asText();
     String name = ref.substring(ref.lastIndexOf('/') + 1);
+    List<Error> errors = errors(name, answer.json());
+    assertThat(errors).as("%s does not match %s: %s", where, name, answer.text()).isEmpty();
+    List<String> badTimes = new ArrayList<>();
+    timestamps(answer.json(), badTimes);
+    assertThat(badTimes).as(where + " timestamps must be ...SS.SSSZ").isEmpty();
+  }
+
+  /** What schema {@code name} of the document finds wrong with {@code json}; empty when valid. */
+  public List<Error> errors(String name, JsonNode json) {
     Schema schema =
         schemas.computeIfAbsent(
             name,
@@ -87,13 +111,7 @@ public final class OpenApiContract {
               s.initializeValidators();
               return s;
             });
-    List<Error> errors =
-        schema.validate(
-            answer.json(), ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
-    assertThat(errors).as("%s does not match %s: %s", where, name, answer.text()).isEmpty();
-    List<String> badTimes = new ArrayList<>();
-    timestamps(answer.json(), badTimes);
-    assertThat(badTimes).as(where + " timestamps must be ...SS.SSSZ").isEmpty();
+    return schema.validate(json, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
   }
 
   private JsonNode operation(String method, String path) {
@@ -124,6 +142,35 @@ public final class OpenApiContract {
       }
     }
     node.forEach(child -> timestamps(child, bad));
+  }
+
+  private static final Pattern KNOWN_VALUES = Pattern.compile("One of ([a-z_, ]+), or null\\..*");
+
+  /**
+   * The document as the server promises to answer today: objects with named properties refuse
+   * others, an open enum ({@code anyOf: [known, any string]}) is its known values, and a nullable
+   * enum (a string described as "One of a, b, or null.") is one of its values or null.
+   */
+  static JsonNode close(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      if (object.has("properties") && !object.has("additionalProperties")) {
+        object.put("additionalProperties", false);
+      }
+      JsonNode anyOf = object.get("anyOf");
+      if (anyOf != null
+          && anyOf.size() == 2
+          && anyOf.get(1).size() == 1
+          && "string".equals(anyOf.get(1).path("type").asText())) {
+        object.remove("anyOf");
+        object.setAll((ObjectNode) anyOf.get(0));
+      }
+      var known = KNOWN_VALUES.matcher(object.path("description").asText());
+      if (object.path("type").isArray() && known.matches()) {
+        object.put("pattern", "^(" + known.group(1).replace(", ", "|") + ")$");
+      }
+    }
+    node.forEach(OpenApiContract::close);
+    return node;
   }
 
   private static JsonNode pointAtDefs(JsonNode node) {

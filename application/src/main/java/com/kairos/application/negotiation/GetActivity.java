@@ -58,7 +58,9 @@ public final class GetActivity {
           "afterVersion", ValidationFailure.Reason.OUT_OF_RANGE, "must be 0 or greater");
     }
     Instant now = Timestamps.now(clock);
-    String binding = "activity|" + caller + "|" + id + "|after_version=" + afterVersion;
+    // The cursor holds the position reached, so it stands alone: a client may send it with or
+    // without the after_version it started from (the later of the two wins).
+    String binding = "activity|" + caller + "|" + id;
     long from =
         page.cursor() == null
             ? afterVersion
