@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kairos.http.testing.ApiTest;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,12 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 class ApiBaselineTest extends ApiTest {
   static final Path BASELINE = Path.of("..", "docs", "openapi", "v1-baseline.json");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** With metrics on, as outside production: the whole surface, {@code /metrics} included. */
+  @Override
+  protected PrometheusMeterRegistry registry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
 
   @Test
   void theServedDocumentBreaksNothingTheBaselinePromised() throws Exception {
