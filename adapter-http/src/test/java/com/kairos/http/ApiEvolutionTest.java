@@ -122,7 +122,9 @@ class ApiEvolutionTest extends ApiTest {
                           assertThat(responses.get("405").get("headers").has("Allow")).isTrue();
                           responses.forEach(
                               r ->
-                                  assertThat(r.get("headers").has("Kairos-API-Version"))
+                                  assertThat(
+                                          r.get("headers").has("Kairos-API-Version")
+                                              && r.get("headers").has("Cache-Control"))
                                       .as(where)
                                       .isTrue());
                           assertThat(tags).contains(method.getValue().get("tags").get(0).asText());
