@@ -8,9 +8,7 @@ import com.kairos.http.route.Envelope;
 import com.kairos.http.route.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,13 +72,12 @@ public final class OpenApiDocument {
 
   /** Drops schemas nothing refers to any more (those inlined as nullable values). */
   private static void pruneUnused(ObjectNode schemas, ObjectNode doc) {
-    Set<String> used = new HashSet<>();
-    ArrayDeque<JsonNode> pending = new ArrayDeque<>();
+    List<JsonNode> roots = new ArrayList<>();
     doc.fields()
         .forEachRemaining(
             f -> {
               if (!f.getKey().equals("components")) {
-                pending.add(f.getValue());
+                roots.add(f.getValue());
               }
             });
     doc.get("components")
@@ -88,22 +85,12 @@ public final class OpenApiDocument {
         .forEachRemaining(
             f -> {
               if (!f.getKey().equals("schemas")) {
-                pending.add(f.getValue());
+                roots.add(f.getValue());
               }
             });
-    while (!pending.isEmpty()) {
-      JsonNode node = pending.pop();
-      JsonNode ref = node.get("$ref");
-      if (ref != null && ref.isTextual() && ref.asText().startsWith(OpenApiSchemas.COMPONENTS)) {
-        String name = ref.asText().substring(OpenApiSchemas.COMPONENTS.length());
-        if (used.add(name) && schemas.has(name)) {
-          pending.add(schemas.get(name));
-        }
-      }
-      node.forEach(pending::add);
-    }
+    Set<String> used = OpenApiEvolution.reachable(roots, schemas);
     List<String> unused = new ArrayList<>();
-    schemas.fieldNames().forEachRemaining(n -> unused.add(n));
+    schemas.fieldNames().forEachRemaining(unused::add);
     unused.removeAll(used);
     schemas.remove(unused);
   }
