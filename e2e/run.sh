@@ -76,6 +76,29 @@ curl -sf --max-time 10 -o "$work/openapi.json" "http://127.0.0.1:$api_port/opena
        --auth "http://127.0.0.1:$auth_port" --fcm "http://127.0.0.1:$fcm_port" \
        --secrets-out "$work/secrets.txt")
 
+# A second generator: openapi-generator's typescript-fetch (its CLI jar from Maven Central, at the
+# version the pom pins for the Java client), compiled under tsc --strict, drives another whole
+# negotiation. modelPropertyNaming=original keeps the wire's snake_case names (the default
+# camelCase mapping does not compile under --strict).
+gen_version=$(sed -n 's:.*<openapi-generator.version>\(.*\)</openapi-generator.version>.*:\1:p' "$root/pom.xml")
+gen_jar="$here/client/.tools/openapi-generator-cli-$gen_version.jar"
+if [ ! -f "$gen_jar" ]; then
+  echo "e2e: fetching openapi-generator-cli $gen_version"
+  (cd "$root" && ./mvnw -B -q dependency:copy \
+     -Dartifact="org.openapitools:openapi-generator-cli:$gen_version" \
+     -DoutputDirectory="$here/client/.tools")
+fi
+rm -rf "$here/client/generated-fetch"
+if ! java -jar "$gen_jar" generate -g typescript-fetch -i "$work/openapi.json" \
+     -o "$here/client/generated-fetch" \
+     --additional-properties=modelPropertyNaming=original,supportsES6=true > "$work/generator.log" 2>&1; then
+  echo "e2e: FAILED: typescript-fetch generation" >&2; tail -20 "$work/generator.log" >&2; exit 1
+fi
+(cd "$here/client" \
+  && npx --no-install tsc -p tsconfig.fetch.json \
+  && npx --no-install tsx drive-fetch.ts --api "http://127.0.0.1:$api_port" \
+       --auth "http://127.0.0.1:$auth_port")
+
 # Not one blob or token may have reached a log line.
 leaks=0
 while IFS= read -r secret; do

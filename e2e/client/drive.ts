@@ -7,51 +7,16 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, writeFileSync } from "node:fs";
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/api";
+import { arg, check, signUp as signUpAt, summary } from "./support";
 
 const MARKER = Buffer.from("E2E-SECRET-MARKER-5d1c").toString("base64");
-let passed = 0;
-
-function check(what: string, condition: boolean): void {
-  if (!condition) {
-    console.error("e2e: FAILED: " + what);
-    console.log(`e2e: ${passed} passed, 1 failed`);
-    process.exit(1);
-  }
-  passed++;
-  console.log("e2e: ok - " + what);
-}
-
-function arg(name: string): string {
-  const i = process.argv.indexOf("--" + name);
-  if (i < 0 || i + 1 >= process.argv.length) {
-    throw new Error("missing --" + name);
-  }
-  return process.argv[i + 1];
-}
-
 const api = arg("api");
 const auth = arg("auth");
 const fcm = arg("fcm");
 const client = createClient<paths>({ baseUrl: api });
 const as = (token: string) => ({ headers: { Authorization: "Bearer " + token } });
 
-async function signUp(name: string): Promise<{ uid: string; token: string }> {
-  const response = await fetch(
-    auth + "/identitytoolkit.googleapis.com/v1/accounts:signUp?key=e2e-api-key",
-    {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        email: name + "@e2e.kairos.test",
-        password: "e2e-password-1",
-        returnSecureToken: true,
-      }),
-    },
-  );
-  const body = (await response.json()) as { localId: string; idToken: string };
-  check("emulator created user " + name, response.status === 200 && !!body.idToken);
-  return { uid: body.localId, token: body.idToken };
-}
+const signUp = (name: string) => signUpAt(auth, name);
 
 // Push tokens as FCM would hand them out; the "unregistered-" one is refused by the fake FCM,
 // so the server must drop that device after its first push.
@@ -219,7 +184,7 @@ async function main(): Promise<void> {
     me.response.status === 200 && me.data!.data.firebase_uid === alice.uid);
 
   await deleteAccount();
-  console.log(`e2e: ${passed} passed, 0 failed`);
+  summary();
 }
 
 /** DELETE /me against the emulator: 204, the token dies, the Firebase user goes, a new sign-up. */
