@@ -45,12 +45,8 @@ class DocumentPropertyTest {
   @BeforeAll
   static void start() throws Exception {
     Map<String, String> env =
-        TestServerEnv.staging(com.kairos.postgres.testing.TestDatabase.createDatabase(), PROJECT);
-    env.put("RATE_LIMIT_GLOBAL", "100000000");
-    env.put("RATE_LIMIT_PER_USER", "1000000");
-    env.put("RATE_LIMIT_PER_USER_WRITE", "1000000");
-    env.put("RATE_LIMIT_ANONYMOUS", "1000000");
-    env.put("RATE_LIMIT_BURST", "1000000");
+        TestServerEnv.stagingWithoutRateLimits(
+            com.kairos.postgres.testing.TestDatabase.createDatabase(), PROJECT);
     server = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());
     String base = "http://127.0.0.1:" + server.port();
     client = new ApiClient(base);

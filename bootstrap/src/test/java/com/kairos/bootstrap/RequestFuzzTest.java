@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kairos.domain.testing.Fixtures;
 import com.kairos.firebase.testing.TestTokens;
-import com.kairos.postgres.DatabaseUrl;
 import com.kairos.postgres.testing.TestDatabase;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,13 +56,8 @@ class RequestFuzzTest {
 
   @BeforeAll
   static void start() {
-    DatabaseUrl db = TestDatabase.createDatabase();
-    Map<String, String> env = TestServerEnv.staging(db, PROJECT);
-    env.put("RATE_LIMIT_GLOBAL", "100000000");
-    env.put("RATE_LIMIT_PER_USER", "1000000");
-    env.put("RATE_LIMIT_PER_USER_WRITE", "1000000");
-    env.put("RATE_LIMIT_ANONYMOUS", "1000000");
-    env.put("RATE_LIMIT_BURST", "1000000");
+    Map<String, String> env =
+        TestServerEnv.stagingWithoutRateLimits(TestDatabase.createDatabase(), PROJECT);
     server = KairosServer.start(KairosConfig.from(env), Clock.systemUTC());
     base = "http://127.0.0.1:" + server.port();
     alice = "Bearer " + TOKENS.sign("fuzz-alice", "Alice");

@@ -28,4 +28,15 @@ final class TestServerEnv {
     env.put("CURSOR_SECRET", "an-integration-test-cursor-secret-of-32+");
     return env;
   }
+
+  /** {@link #staging} with limits no generated run reaches: it tests answers, not throttling. */
+  static Map<String, String> stagingWithoutRateLimits(DatabaseUrl db, String project) {
+    Map<String, String> env = staging(db, project);
+    env.put("RATE_LIMIT_GLOBAL", "100000000");
+    env.put("RATE_LIMIT_PER_USER", "1000000");
+    env.put("RATE_LIMIT_PER_USER_WRITE", "1000000");
+    env.put("RATE_LIMIT_ANONYMOUS", "1000000");
+    env.put("RATE_LIMIT_BURST", "1000000");
+    return env;
+  }
 }
