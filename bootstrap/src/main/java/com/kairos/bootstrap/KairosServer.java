@@ -121,7 +121,12 @@ public final class KairosServer implements AutoCloseable {
           PushDelivery.create(
               config.push(),
               postgres,
-              traced(tracer, PushSenders.create(config, clock), TracedPorts::pushes),
+              traced(
+                  tracer,
+                  PushSenders.create(config, clock),
+                  (sender, t) ->
+                      TracedPorts.pushes(
+                          sender, t, config.push().provider().name().toLowerCase(Locale.ROOT))),
               registry,
               clock);
       UseCases useCases =

@@ -83,6 +83,22 @@ final class FakeOtlpReceiver implements AutoCloseable {
     }
   }
 
+  /** Waits (at most ten seconds) for a span that satisfies {@code wanted}. */
+  synchronized ReceivedSpan await(Predicate<ReceivedSpan> wanted) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (true) {
+      var found = spans.stream().filter(wanted).findFirst();
+      long left = Duration.between(Instant.now(), deadline).toMillis();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (left <= 0) {
+        throw new AssertionError("no such span among " + spans);
+      }
+      wait(left);
+    }
+  }
+
   synchronized List<ReceivedSpan> all() {
     return List.copyOf(spans);
   }

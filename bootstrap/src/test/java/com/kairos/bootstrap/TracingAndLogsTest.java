@@ -99,6 +99,9 @@ class TracingAndLogsTest {
     assertThat(request.attributes())
         .containsEntry("http.route", "/negotiate/start")
         .containsEntry("http.response.status_code", "201");
+    ReceivedSpan verify = one(trace, "firebase verify_id_token");
+    assertThat(verify.parentSpanId()).isEqualTo(request.spanId());
+    assertThat(verify.attributes()).containsEntry("peer.service", "firebase");
     ReceivedSpan useCase = one(trace, "StartNegotiation");
     assertThat(useCase.parentSpanId()).isEqualTo(request.spanId());
     List<ReceivedSpan> sql =
@@ -113,6 +116,36 @@ class TracingAndLogsTest {
         .doesNotContain(MARKER)
         .doesNotContain(token)
         .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+  }
+
+  @Test
+  void eachPushSentIsASpanWithItsKindAndOutcomeButNoToken() throws Exception {
+    String pushToken = "trace-dave-token:" + "d".repeat(100);
+    Map<String, String> dave = headers(TOKENS.sign("trace-dave", null), hex(16), hex(8));
+    Answer phone =
+        client.send(
+            "PUT",
+            "/me/devices/" + UUID.randomUUID(),
+            dave,
+            "{\"push_token\": \"" + pushToken + "\", \"platform\": \"ios\"}");
+    assertThat(phone.status()).as(phone.text()).isEqualTo(201);
+    String body =
+        """
+        {"id": "%s", "intent_category": "lunch", "participant_ids": ["trace-dave"],
+         "proposed_slots": [{"starts_at": "2099-06-01T12:00:00Z"}], "encrypted_payload": "%s"}
+        """
+            .formatted(UUID.randomUUID(), MARKER);
+    Map<String, String> erin = headers(TOKENS.sign("trace-erin", null), hex(16), hex(8));
+    assertThat(client.send("POST", "/negotiate/start", erin, body).status()).isEqualTo(201);
+
+    ReceivedSpan push = otlp.await(s -> s.name().equals("push send"));
+    assertThat(push.kind()).isEqualTo(CLIENT);
+    assertThat(push.parentSpanId()).isEmpty();
+    assertThat(push.attributes())
+        .containsEntry("peer.service", "log")
+        .containsEntry("kairos.push.kind", "invited")
+        .containsEntry("kairos.outcome", "sent");
+    assertThat(otlp.all().toString()).doesNotContain(pushToken).doesNotContain("ddddddddddd");
   }
 
   private static ReceivedSpan one(List<ReceivedSpan> trace, String name) {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * Spans around the ports the use cases call, so that the core knows nothing of tracing: a use case
  * (its unit of work, named after the use case class), Firebase token verification and user lookups
- * and deletions, FCM sends. Attributes carry kinds and counts, never a token, id or payload.
+ * and deletions, push sends (FCM). Attributes carry kinds and counts, never a token, id or payload.
  */
 public final class TracedPorts {
   static final AttributeKey<String> USE_CASE = AttributeKey.stringKey("kairos.use_case");
@@ -101,15 +101,18 @@ public final class TracedPorts {
             () -> delegate.delete(user));
   }
 
-  /** A root span per FCM send (sends run on the dispatcher's threads, outside any request). */
-  public static PushSender pushes(PushSender delegate, Tracer tracer) {
+  /**
+   * A root span per push sent through {@code provider} ({@code fcm}, {@code log}): sends run on the
+   * dispatcher's threads, outside any request.
+   */
+  public static PushSender pushes(PushSender delegate, Tracer tracer, String provider) {
     return message ->
         traced(
             tracer,
-            "fcm send",
+            "push send",
             SpanKind.CLIENT,
             s ->
-                s.setAttribute(PEER, "fcm")
+                s.setAttribute(PEER, provider)
                     .setAttribute(PUSH_KIND, message.kind().name().toLowerCase(Locale.ROOT)),
             () -> {
               PushResult result = delegate.send(message);
