@@ -80,6 +80,12 @@ export DATABASE_URL="postgres://kairos:$encoded@127.0.0.1:$bouncer_port/kairos"
 export DATABASE_LISTEN_URL="postgres://kairos:$encoded@127.0.0.1:$pg_port/kairos"
 export DATABASE_POOLER=transaction
 export DATABASE_POOL_MAX=8
+# In CI e2e/run.sh has just installed the Firebase CLI from the same lock file: reuse it rather
+# than spend minutes on a second npm ci.
+if [ -x "$here/node_modules/.bin/firebase" ] \
+  && [ "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]; then
+  export E2E_REUSE_FIREBASE_CLI=1
+fi
 started=$(date +%s)
 bash "$here/run.sh"
 
