@@ -183,6 +183,23 @@ class TracingAndLogsTest {
   }
 
   @Test
+  void aCallersDecisionNotToSampleIsKeptWhileItsLinesStillCarryTheTrace() throws Exception {
+    String unsampled = hex(16);
+    Map<String, String> headers = headers(TOKENS.sign("trace-frank", null), unsampled, hex(8));
+    headers.put("traceparent", headers.get("traceparent").replaceAll("-01$", "-00"));
+    assertThat(client.send("GET", "/me", headers, null).status()).isEqualTo(200);
+    // A sampled request after it: once its spans are in, the unsampled one's would be too.
+    String sampled = hex(16);
+    client.send("GET", "/me", headers(TOKENS.sign("trace-frank", null), sampled, hex(8)), null);
+    otlp.awaitTrace(sampled, spans -> spans.stream().anyMatch(s -> s.kind() == SERVER));
+
+    assertThat(otlp.all()).noneMatch(s -> s.traceId().equals(unsampled));
+    JsonNode line = requestLine(unsampled);
+    assertThat(line.get("logging.googleapis.com/trace").asText()).endsWith("/traces/" + unsampled);
+    assertThat(line.get("logging.googleapis.com/trace_sampled").asBoolean()).isFalse();
+  }
+
+  @Test
   void anErrorCarriesItsStackTraceWhereErrorReportingLooks() throws Exception {
     LoggerFactory.getLogger("com.kairos.bootstrap.errors")
         .error("it failed", new IllegalStateException("no value here"));
