@@ -31,8 +31,10 @@ wait_for() { # url, seconds, log
 if [ ! -f "$jar" ]; then
   (cd "$root" && ./mvnw -B -q -DskipTests package)
 fi
-echo "e2e: installing the Firebase CLI (pinned in e2e/package-lock.json)"
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+if [ "${E2E_REUSE_FIREBASE_CLI:-}" != 1 ]; then # set by e2e/pgbouncer.sh after a fresh install
+  echo "e2e: installing the Firebase CLI (pinned in e2e/package-lock.json)"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 auth_port=$(free_port); hub_port=$(free_port); api_port=$(free_port)
 cat > "$work/firebase.json" <<JSON

@@ -41,6 +41,7 @@ public final class HttpApi {
   private final Admission admission;
   private final AllowedMethods allowed;
   private final Javalin app;
+  private volatile RequestTracing tracing = RequestTracing.off();
 
   public HttpApi(
       UseCases useCases, IdentityVerifier identities, ApiSettings settings, Clock clock) {
@@ -112,6 +113,12 @@ public final class HttpApi {
     return openApi;
   }
 
+  /** Traces requests with {@code tracing} (set before {@link #start}); off by default. */
+  public HttpApi tracing(RequestTracing tracing) {
+    this.tracing = tracing;
+    return this;
+  }
+
   public HttpApi start(String host, int port) {
     app.start(host, port);
     return this;
@@ -143,6 +150,7 @@ public final class HttpApi {
 
   private void beforeEverything(Context ctx) {
     RequestLog.start(ctx);
+    tracing.begin(ctx);
     String requestId = RequestIds.assign(ctx, settings.requestIdHeader());
     // Every line logged while this request runs, use cases and adapters included, carries its id.
     MDC.put(RequestIds.MDC_KEY, requestId);
@@ -194,6 +202,7 @@ public final class HttpApi {
 
   private void afterEverything(Context ctx) {
     RequestLog.finish(ctx);
+    tracing.end(ctx);
     MDC.remove(RequestIds.MDC_KEY);
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
     metrics.request(

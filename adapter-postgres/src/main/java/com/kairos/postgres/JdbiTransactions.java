@@ -3,7 +3,9 @@ package com.kairos.postgres;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.ConcurrentModification;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -21,10 +23,17 @@ public final class JdbiTransactions implements Transactions {
 
   private final Jdbi jdbi;
   private final CurrentHandle current;
+  private final String transactionSettings;
 
-  JdbiTransactions(Jdbi jdbi, CurrentHandle current) {
+  /**
+   * @param transactionSettings run first in every unit of work, which then always opens a
+   *     transaction (behind a transaction pooler); null on a direct connection, whose session
+   *     carries the settings
+   */
+  JdbiTransactions(Jdbi jdbi, CurrentHandle current, String transactionSettings) {
     this.jdbi = jdbi;
     this.current = current;
+    this.transactionSettings = transactionSettings;
   }
 
   @Override
@@ -45,6 +54,9 @@ public final class JdbiTransactions implements Transactions {
     if (current.isOpen()) {
       return work.get();
     }
+    if (transactionSettings != null) {
+      return inTransaction(work); // autocommit statements would run without the timeouts
+    }
     try {
       return jdbi.withHandle(handle -> onHandle(handle, work));
     } catch (RuntimeException e) {
@@ -54,6 +66,14 @@ public final class JdbiTransactions implements Transactions {
 
   /** Runs {@code work} with {@code handle} as the repositories' current handle. */
   private <T> T onHandle(Handle handle, Supplier<T> work) {
+    if (transactionSettings != null && handle.isInTransaction()) {
+      // Plain JDBC, not a Jdbi statement: no span, no statement hooks.
+      try (Statement s = handle.getConnection().createStatement()) {
+        s.execute(transactionSettings);
+      } catch (SQLException e) {
+        throw new ConnectionException(e);
+      }
+    }
     current.set(handle);
     try {
       return work.get();

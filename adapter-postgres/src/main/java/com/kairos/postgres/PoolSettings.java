@@ -8,7 +8,11 @@ import java.util.Objects;
  * bounds the wait for a pooled connection (and so how long a request waits on a database that is
  * down); {@code statementTimeout} and {@code lockTimeout} are set on every session, so a stuck
  * query or lock is cancelled by PostgreSQL instead of holding a connection; {@code socketTimeout}
- * ends a read from a server that vanished without closing the connection.
+ * ends a read from a server that vanished without closing the connection. With {@code
+ * transactionPooling} (PgBouncer or another pooler in transaction mode in front of PostgreSQL) no
+ * session state is relied on: the timeouts are set with {@code SET LOCAL} semantics at the start of
+ * every transaction instead of in the startup packet, and the isolation level is the database's
+ * default (READ COMMITTED).
  */
 public record PoolSettings(
     int minIdle,
@@ -16,7 +20,19 @@ public record PoolSettings(
     Duration connectionTimeout,
     Duration statementTimeout,
     Duration lockTimeout,
-    Duration socketTimeout) {
+    Duration socketTimeout,
+    boolean transactionPooling) {
+
+  /** Settings for a direct connection to PostgreSQL. */
+  public PoolSettings(
+      int minIdle,
+      int maxSize,
+      Duration connectionTimeout,
+      Duration statementTimeout,
+      Duration lockTimeout,
+      Duration socketTimeout) {
+    this(minIdle, maxSize, connectionTimeout, statementTimeout, lockTimeout, socketTimeout, false);
+  }
 
   public PoolSettings {
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
@@ -38,6 +54,24 @@ public record PoolSettings(
         + " -c lock_timeout="
         + lockTimeout.toMillis()
         + " -c idle_in_transaction_session_timeout="
-        + Math.max(statementTimeout.toMillis() * 4, 10_000);
+        + idleInTransactionMillis();
+  }
+
+  /**
+   * The same settings for one transaction only (set_config with is_local = true, i.e. SET LOCAL),
+   * as one statement: sent with the transaction's BEGIN, it costs one round trip.
+   */
+  String transactionSettingsSql() {
+    return "SELECT set_config('statement_timeout', '"
+        + statementTimeout.toMillis()
+        + "', true), set_config('lock_timeout', '"
+        + lockTimeout.toMillis()
+        + "', true), set_config('idle_in_transaction_session_timeout', '"
+        + idleInTransactionMillis()
+        + "', true)";
+  }
+
+  private long idleInTransactionMillis() {
+    return Math.max(statementTimeout.toMillis() * 4, 10_000);
   }
 }

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
@@ -33,14 +34,32 @@ public final class PostgresAdapter {
   private final AccountJobs jobs;
 
   public PostgresAdapter(DataSource dataSource) {
+    this(dataSource, null, null);
+  }
+
+  /**
+   * The adapter on the server's pool. With {@code settings} saying the pool sits behind a
+   * transaction pooler, every unit of work opens a transaction that first applies the session
+   * timeouts locally; {@code sqlLogger} (or null) observes each statement (for tracing).
+   */
+  public PostgresAdapter(DataSource dataSource, PoolSettings settings, SqlLogger sqlLogger) {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    if (sqlLogger != null) {
+      jdbi.getConfig(SqlStatements.class).setSqlLogger(sqlLogger);
+    }
     // Bound values include encrypted blobs: keep them (and the SQL) out of exception messages,
     // so that no log line can ever carry one.
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
     // Rows bind every column; an UPDATE uses only the ones it changes.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     CurrentHandle current = new CurrentHandle();
-    this.transactions = new JdbiTransactions(jdbi, current);
+    this.transactions =
+        new JdbiTransactions(
+            jdbi,
+            current,
+            settings != null && settings.transactionPooling()
+                ? settings.transactionSettingsSql()
+                : null);
     this.negotiations = new PgNegotiationRepository(current);
     this.events = new PgEventRepository(current);
     this.profiles = new PgUserProfileRepository(current);
@@ -82,7 +101,14 @@ public final class PostgresAdapter {
     config.addDataSourceProperty(
         "socketTimeout", String.valueOf(Math.max(1, settings.socketTimeout().toSeconds())));
     config.addDataSourceProperty("tcpKeepAlive", "true");
-    config.addDataSourceProperty("options", settings.sessionOptions());
+    if (settings.transactionPooling()) {
+      // A transaction pooler hands each transaction to any server session: nothing is set per
+      // session (PgBouncer refuses the options startup parameter); JdbiTransactions sets the
+      // timeouts per transaction instead.
+      config.setTransactionIsolation(null);
+    } else {
+      config.addDataSourceProperty("options", settings.sessionOptions());
+    }
     return new HikariDataSource(config);
   }
 

@@ -1,9 +1,12 @@
 package com.kairos.bootstrap;
 
 import com.kairos.application.account.ProcessAccountJobs;
+import com.kairos.application.port.IdentityAccounts;
+import com.kairos.bootstrap.tracing.TracedPorts;
 import com.kairos.firebase.FirebaseIdentityAccounts;
 import com.kairos.firebase.FirebaseSettings;
 import com.kairos.postgres.PostgresAdapter;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,8 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class AccountJobsWiring {
   private AccountJobsWiring() {}
 
-  static ProcessAccountJobs processor(KairosConfig config, PostgresAdapter postgres, Clock clock) {
-    FirebaseIdentityAccounts firebase =
+  /** {@code tracer}: when not null, each Firebase call gets a span. */
+  static ProcessAccountJobs processor(
+      KairosConfig config, PostgresAdapter postgres, Clock clock, Tracer tracer) {
+    IdentityAccounts firebase =
         FirebaseIdentityAccounts.create(
             new FirebaseSettings(
                 config.firebaseProjectId(),
@@ -20,6 +25,9 @@ final class AccountJobsWiring {
                 config.firebasePrivateKey(),
                 false,
                 null));
+    if (tracer != null) {
+      firebase = TracedPorts.accounts(firebase, tracer);
+    }
     return new ProcessAccountJobs(
         postgres.transactions(),
         postgres.jobs(),

@@ -33,13 +33,19 @@ public record CapacityConfig(
   }
 
   PoolSettings pool(int minIdle, int maxSize) {
+    return pool(minIdle, maxSize, false);
+  }
+
+  /** {@code transactionPooling}: a pooler in transaction mode sits in front of PostgreSQL. */
+  PoolSettings pool(int minIdle, int maxSize, boolean transactionPooling) {
     return new PoolSettings(
         minIdle,
         maxSize,
         Duration.ofMillis(connectionTimeoutMs),
         Duration.ofMillis(statementTimeoutMs),
         Duration.ofMillis(lockTimeoutMs),
-        Duration.ofMillis(Math.max(statementTimeoutMs * 3L, 10_000)));
+        Duration.ofMillis(Math.max(statementTimeoutMs * 3L, 10_000)),
+        transactionPooling);
   }
 
   ApiSettings.Capacity http() {

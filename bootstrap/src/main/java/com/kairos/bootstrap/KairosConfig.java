@@ -42,7 +42,8 @@ public record KairosConfig(
     RateLimitSettings rateLimits,
     CapacityConfig capacity,
     boolean participantCheck,
-    PushConfig push) {
+    PushConfig push,
+    PlatformConfig platform) {
 
   /** Requests per minute and where the buckets live. */
   public record RateLimitSettings(
@@ -169,6 +170,7 @@ public record KairosConfig(
     boolean participantCheck =
         participantCheck(r, emulator != null || (clientEmail != null && privateKey != null));
     PushConfig push = PushConfig.read(r, production);
+    PlatformConfig platform = PlatformConfig.read(r, env);
     r.done();
     return new KairosConfig(
         environment,
@@ -199,7 +201,8 @@ public record KairosConfig(
         limits,
         capacity,
         participantCheck,
-        push);
+        push,
+        platform);
   }
 
   /**

@@ -6,19 +6,19 @@ import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.port.DependencyUnavailable;
 import com.kairos.application.port.IdentityVerifier;
 import com.kairos.application.port.RateLimiter;
-import com.kairos.application.port.UserDirectory;
+import com.kairos.bootstrap.tracing.SqlSpans;
+import com.kairos.bootstrap.tracing.Telemetry;
+import com.kairos.bootstrap.tracing.TracedPorts;
 import com.kairos.domain.common.IdGenerator;
-import com.kairos.firebase.FirebaseIdentityVerifier;
-import com.kairos.firebase.FirebaseSettings;
-import com.kairos.firebase.FirebaseUserDirectory;
-import com.kairos.firebase.VerifiedTokenCache;
 import com.kairos.http.ApiSettings;
 import com.kairos.http.HttpApi;
 import com.kairos.http.HttpMetrics;
 import com.kairos.http.InMemoryRateLimiter;
+import com.kairos.http.RequestTracing;
 import com.kairos.migrations.Migrations;
 import com.kairos.postgres.DatabaseUrl;
 import com.kairos.postgres.PgRateLimiter;
+import com.kairos.postgres.PoolSettings;
 import com.kairos.postgres.PostgresAdapter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -29,12 +29,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,6 +53,7 @@ public final class KairosServer implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final DatabaseReadiness readiness;
   private final PushDelivery push;
+  private final Telemetry telemetry;
 
   private KairosServer(
       LocalDatabase embedded,
@@ -59,7 +61,9 @@ public final class KairosServer implements AutoCloseable {
       HttpApi api,
       ScheduledExecutorService scheduler,
       DatabaseReadiness readiness,
-      PushDelivery push) {
+      PushDelivery push,
+      Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.embedded = embedded;
     this.pool = pool;
     this.api = api;
@@ -79,6 +83,7 @@ public final class KairosServer implements AutoCloseable {
     HikariDataSource pool = null;
     DatabaseReadiness readiness = null;
     PushDelivery push = null;
+    Telemetry telemetry = Telemetry.create(config.platform().otel());
     try {
       DatabaseUrl url;
       if (config.databaseUrl() == null) {
@@ -88,31 +93,19 @@ public final class KairosServer implements AutoCloseable {
                 .start(config.dataDir());
         url = embedded.url();
       } else {
-        url = DatabaseUrl.parse(config.databaseUrl());
-        if (config.databaseSsl() && !url.jdbcUrl().contains("sslmode=")) {
-          url =
-              DatabaseUrl.of(
-                  url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "sslmode=require",
-                  url.user(),
-                  url.password());
-        }
+        url =
+            DatabaseSetup.external(
+                config.databaseUrl(), config.databaseSsl(), config.platform().transactionPooling());
       }
-      PrometheusMeterRegistry registry =
-          config.featureMetrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
-      if (registry != null) {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-      }
-      pool =
-          PostgresAdapter.pool(
-              url.jdbcUrl(),
-              url.user(),
-              url.password(),
-              config.capacity().pool(config.databasePoolMin(), config.databasePoolMax()),
-              registry);
+      PrometheusMeterRegistry registry = config.featureMetrics() ? registry() : null;
+      PoolSettings poolSettings =
+          config
+              .capacity()
+              .pool(
+                  config.databasePoolMin(),
+                  config.databasePoolMax(),
+                  config.platform().transactionPooling());
+      pool = DatabaseSetup.pool(url, poolSettings, registry);
       // Migrations get plain connections without the pool's statement timeout.
       Migrations migrations =
           new Migrations(PostgresAdapter.unpooled(url.jdbcUrl(), url.user(), url.password()));
@@ -120,21 +113,35 @@ public final class KairosServer implements AutoCloseable {
         int applied = migrations.migrate();
         LOG.atInfo().addKeyValue("applied", applied).log("database migrations checked");
       }
-      PostgresAdapter postgres = new PostgresAdapter(pool);
+      Tracer tracer = telemetry.recording() ? telemetry.tracer() : null;
+      PostgresAdapter postgres =
+          new PostgresAdapter(pool, poolSettings, tracer == null ? null : new SqlSpans(tracer));
       readiness = new DatabaseReadiness(postgres::isReachable, migrations);
       push =
           PushDelivery.create(
-              config.push(), postgres, PushSenders.create(config, clock), registry, clock);
+              config.push(),
+              postgres,
+              traced(
+                  tracer,
+                  PushSenders.create(config, clock),
+                  (sender, t) ->
+                      TracedPorts.pushes(
+                          sender, t, config.push().provider().name().toLowerCase(Locale.ROOT))),
+              registry,
+              clock);
       UseCases useCases =
           UseCases.create(
               new UseCases.Ports(
-                  registry == null
-                      ? postgres.transactions()
-                      : new TimedTransactions(postgres.transactions(), registry),
+                  traced(
+                      tracer,
+                      registry == null
+                          ? postgres.transactions()
+                          : new TimedTransactions(postgres.transactions(), registry),
+                      TracedPorts::transactions),
                   postgres.negotiations(),
                   postgres.events(),
                   postgres.profiles(),
-                  userDirectory(config, clock),
+                  traced(tracer, FirebaseWiring.userDirectory(config, clock), TracedPorts::users),
                   postgres.devices(),
                   push.outbox(),
                   postgres.deletions(),
@@ -145,7 +152,12 @@ public final class KairosServer implements AutoCloseable {
       // Outside the verifier and its cache: a deleted account's remembered tokens die too.
       IdentityVerifier verifier =
           new RevokedAccountsVerifier(
-              verifierOverride != null ? verifierOverride : identityVerifier(config, clock),
+              traced(
+                  tracer,
+                  verifierOverride != null
+                      ? verifierOverride
+                      : FirebaseWiring.identityVerifier(config, clock),
+                  TracedPorts::identities),
               useCases.revokedAccounts());
       BuildInfo build = BuildInfo.load();
       KairosConfig.RateLimitSettings limits = config.rateLimits();
@@ -175,6 +187,7 @@ public final class KairosServer implements AutoCloseable {
                           limits.burst()),
                       config.capacity().http()),
                   clock)
+              .tracing(new RequestTracing(telemetry.openTelemetry()))
               .start(config.host(), config.port());
       ScheduledExecutorService scheduler = BackgroundJobs.scheduler();
       Counter expired =
@@ -189,15 +202,16 @@ public final class KairosServer implements AutoCloseable {
       BackgroundJobs.schedule(
           scheduler,
           useCases.revokedAccounts(),
-          AccountJobsWiring.processor(config, postgres, clock));
-      push.start(url);
+          AccountJobsWiring.processor(config, postgres, clock, tracer));
+      push.start(url, DatabaseSetup.listenUrl(config, url));
       LOG.atInfo()
           .addKeyValue("port", api.port())
           .addKeyValue("environment", config.environment().name().toLowerCase(Locale.ROOT))
           .addKeyValue("version", build.version())
           .log("kairos server started");
-      return new KairosServer(embedded, pool, api, scheduler, readiness, push);
+      return new KairosServer(embedded, pool, api, scheduler, readiness, push, telemetry);
     } catch (RuntimeException e) {
+      telemetry.close();
       if (push != null) {
         push.close();
       }
@@ -214,40 +228,19 @@ public final class KairosServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Firebase verification, with verified tokens remembered for up to five minutes unless the
-   * revocation check is on (benchmarks showed RS256 verification dominating cheap reads).
-   */
-  private static IdentityVerifier identityVerifier(KairosConfig config, Clock clock) {
-    IdentityVerifier firebase =
-        FirebaseIdentityVerifier.create(
-            new FirebaseSettings(
-                config.firebaseProjectId(),
-                config.firebaseClientEmail(),
-                config.firebasePrivateKey(),
-                config.firebaseCheckRevoked(),
-                config.firebaseTestCertificates()),
-            clock);
-    return config.firebaseCheckRevoked()
-        ? firebase
-        : new VerifiedTokenCache(firebase, clock, Duration.ofMinutes(5), 10_000);
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
   }
 
-  /** Invitees looked up in Firebase Auth (found ids remembered ten minutes), or not at all. */
-  private static UserDirectory userDirectory(KairosConfig config, Clock clock) {
-    if (!config.participantCheck()) {
-      LOG.info("participant ids are not checked against Firebase (PARTICIPANT_CHECK=off)");
-      return UserDirectory.unchecked();
-    }
-    return FirebaseUserDirectory.create(
-        new FirebaseSettings(
-            config.firebaseProjectId(),
-            config.firebaseClientEmail(),
-            config.firebasePrivateKey(),
-            false,
-            null),
-        clock,
-        Duration.ofMinutes(10));
+  /** {@code port} wrapped in its spans when tracing records ({@code tracer} not null). */
+  private static <P> P traced(Tracer tracer, P port, BiFunction<P, Tracer, P> wrap) {
+    return tracer == null ? port : wrap.apply(port, tracer);
   }
 
   private static void sweep(UseCases useCases, Counter expired, RateLimiter limiter) {
@@ -288,6 +281,7 @@ public final class KairosServer implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
+    telemetry.close();
     LOG.info("kairos server stopped");
   }
 }

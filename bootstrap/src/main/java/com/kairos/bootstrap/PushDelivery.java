@@ -79,8 +79,8 @@ final class PushDelivery implements AutoCloseable {
     return enabled() ? postgres.outbox() : new NoPushOutbox();
   }
 
-  /** Starts the dispatcher and its listener; {@code url} opens the listening session. */
-  PushDelivery start(DatabaseUrl url) {
+  /** Starts the dispatcher on {@code url} and, when {@code listenUrl} is not null, its listener. */
+  PushDelivery start(DatabaseUrl url, DatabaseUrl listenUrl) {
     if (!enabled()) {
       LOG.info("push notifications are off (PUSH_PROVIDER=none)");
       return this;
@@ -110,12 +110,17 @@ final class PushDelivery implements AutoCloseable {
             clock,
             new DispatchPushes.Settings(BATCH_SIZE, LEASE));
     loop = new PushDispatchLoop(dispatcher, BATCH_SIZE, POLL_INTERVAL, clock).start();
-    listener =
-        new PgPushListener(
-                PostgresAdapter.unpooled(url.jdbcUrl(), url.user(), url.password()), loop::wake)
-            .start();
+    if (listenUrl != null) {
+      listener =
+          new PgPushListener(
+                  PostgresAdapter.unpooled(
+                      listenUrl.jdbcUrl(), listenUrl.user(), listenUrl.password()),
+                  loop::wake)
+              .start();
+    }
     LOG.atInfo()
         .addKeyValue("provider", config.provider().name().toLowerCase(Locale.ROOT))
+        .addKeyValue("wakeup", listenUrl != null ? "listen" : "polling")
         .log("push dispatcher started");
     return this;
   }

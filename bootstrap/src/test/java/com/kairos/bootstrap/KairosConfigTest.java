@@ -176,4 +176,32 @@ class KairosConfigTest {
                             + " http://localhost:9099",
                         "PUSH_MAX_ATTEMPTS_HOURS must be an integer from 1 to 720"));
   }
+
+  @Test
+  void behindAPoolerTheServerIsToldSoAndWhereToListen() {
+    Map<String, String> env = production();
+    env.put("DATABASE_POOLER", "transaction");
+    env.put("DATABASE_LISTEN_URL", "postgres://kairos:" + PASSWORD + "@10.0.0.5:5432/kairos");
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
+    env.put("OTEL_SERVICE_NAME", " ");
+    KairosConfig c = KairosConfig.from(env);
+    assertThat(c.platform().transactionPooling()).isTrue();
+    assertThat(c.platform().databaseListenUrl()).startsWith("postgres://kairos:");
+    assertThat(c.platform().otel())
+        .containsExactly(Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"));
+    assertThat(c.toString()).doesNotContain(PASSWORD);
+    assertThat(KairosConfig.from(production()).platform())
+        .isEqualTo(new PlatformConfig(false, null, Map.of()));
+  }
+
+  @Test
+  void aBadPoolerOrListenUrlIsNamed() {
+    Map<String, String> env = production();
+    env.put("DATABASE_POOLER", "session");
+    env.put("DATABASE_LISTEN_URL", "mysql://" + PASSWORD + "@db/kairos");
+    assertThatThrownBy(() -> KairosConfig.from(env))
+        .hasMessageContaining("DATABASE_POOLER must be none or transaction")
+        .hasMessageContaining("DATABASE_LISTEN_URL must start with postgres://")
+        .hasMessageNotContaining(PASSWORD);
+  }
 }

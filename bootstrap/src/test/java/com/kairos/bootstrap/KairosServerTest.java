@@ -168,4 +168,20 @@ class KairosServerTest {
     assertThat(request).hasSize(1);
     assertThat(request.get(0)).contains("trace-" + id);
   }
+
+  @Test
+  void withoutAnExporterLogLinesStillCarryTheTraceCloudRunSent() {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> headers = new HashMap<>(as("it-cloud"));
+    headers.put("X-Cloud-Trace-Context", traceId + "/12345;o=1");
+    Answer me = client.send("GET", "/me", headers, null);
+    assertThat(me.status()).as(me.text()).isEqualTo(200);
+
+    JsonNode line = LogLines.requestLine(logs, traceId);
+    assertThat(line.get("logging.googleapis.com/trace").asText())
+        .isEqualTo("projects/" + LogCapture.PROJECT + "/traces/" + traceId);
+    // Nothing is recorded without an exporter: the line names the caller's span.
+    assertThat(line.get("logging.googleapis.com/spanId").asText()).isEqualTo("0000000000003039");
+    assertThat(line.get("severity").asText()).isEqualTo("INFO");
+  }
 }

@@ -27,7 +27,8 @@ final class ArchitectureRules {
     "org.jdbi..",
     "com.fasterxml.jackson..",
     "com.google.firebase..",
-    "org.flywaydb.."
+    "org.flywaydb..",
+    "io.opentelemetry.."
   };
 
   private ArchitectureRules() {}
@@ -57,7 +58,7 @@ final class ArchitectureRules {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(FRAMEWORKS)
-          .because("Javalin, Jdbi, Jackson, Firebase and Flyway stay in the adapters");
+          .because("Javalin, Jdbi, Jackson, Firebase, Flyway and OpenTelemetry stay outside");
 
   static final ArchRule NO_PACKAGE_CYCLES =
       slices().matching("com.kairos.(**)").should().beFreeOfCycles();
@@ -70,6 +71,29 @@ final class ArchitectureRules {
           .dependOnClassesThat()
           .resideInAPackage("io.javalin..")
           .because("Javalin is the HTTP adapter's business alone");
+
+  /**
+   * Tracing is wiring: the HTTP adapter reads the caller's trace context and opens the request's
+   * span (OpenTelemetry's API only); bootstrap owns the SDK and wraps the ports. The core and the
+   * other adapters never see it.
+   */
+  static final ArchRule ONLY_HTTP_AND_BOOTSTRAP_SEE_OPENTELEMETRY =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("com.kairos.http..", "com.kairos.bootstrap..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.opentelemetry..")
+          .because("tracing is wired around the ports, not inside them");
+
+  static final ArchRule ONLY_BOOTSTRAP_SEES_THE_OPENTELEMETRY_SDK =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.kairos.bootstrap..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.opentelemetry.sdk..")
+          .because("whether and where spans are exported is configuration");
 
   /**
    * Every concrete domain refusal is final and has its own {@link RefusalVisitor} method, so the

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.domain.common.DomainException;
 import com.kairos.domain.offender.OffendingDomainClass;
+import com.kairos.postgres.offender.TracingRepository;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -58,6 +59,22 @@ class ArchitectureTest {
   @Test
   void noClassOutsideTheHttpAdapterUsesJavalin() {
     ArchitectureRules.ONLY_THE_HTTP_ADAPTER_SEES_JAVALIN.check(production);
+  }
+
+  @Test
+  void openTelemetryStaysInTheHttpAdapterAndBootstrap() {
+    ArchitectureRules.ONLY_HTTP_AND_BOOTSTRAP_SEE_OPENTELEMETRY.check(production);
+    ArchitectureRules.ONLY_BOOTSTRAP_SEES_THE_OPENTELEMETRY_SDK.check(production);
+  }
+
+  @Test
+  void anAdapterReachingForOpenTelemetryIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(TracingRepository.class);
+    assertThatThrownBy(
+            () -> ArchitectureRules.ONLY_HTTP_AND_BOOTSTRAP_SEE_OPENTELEMETRY.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("TracingRepository")
+        .hasMessageContaining("io.opentelemetry.api.trace.Span");
   }
 
   @Test
