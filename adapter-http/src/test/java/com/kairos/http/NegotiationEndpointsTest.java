@@ -287,6 +287,21 @@ class NegotiationEndpointsTest extends ApiTest {
   }
 
   @Test
+  void aReplyToAnUnknownNegotiationIsNotFoundEvenWhenItsFieldsDoNotFitItsAction() {
+    Answer badDecline =
+        reply(
+            BOB,
+            """
+            {"negotiation_id": "%s", "action": "decline",
+             "accepted_slot_ids": ["%s"]}
+            """
+                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+
+    assertThat(badDecline.status()).as(badDecline.text()).isEqualTo(404);
+    assertThat(badDecline.error().get("code").asText()).isEqualTo("not_found");
+  }
+
+  @Test
   void listingPagesWithoutRepeatsAndFilters() {
     Set<String> all = new HashSet<>();
     for (int i = 0; i < 5; i++) {

@@ -132,6 +132,9 @@ public final class KairosServer implements AutoCloseable {
                       ? postgres.transactions()
                       : new TimedTransactions(postgres.transactions(), registry),
                   postgres.negotiations(),
+                  postgres.history(),
+                  postgres.queries(),
+                  postgres.sweep(),
                   postgres.events(),
                   postgres.profiles(),
                   userDirectory(config, clock),

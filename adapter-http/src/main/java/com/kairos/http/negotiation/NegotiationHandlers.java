@@ -68,8 +68,12 @@ final class NegotiationHandlers {
 
   void reply(Context ctx) {
     JsonNode body = body(ctx, "reply-negotiation.json");
+    // The command is built once the negotiation is known: an unknown one is 404 whatever the body.
     ReplyToNegotiation.Result result =
-        reply.reply(Caller.of(ctx).userId(), NegotiationRequests.replyCommand(body));
+        reply.reply(
+            Caller.of(ctx).userId(),
+            NegotiationRequests.negotiationId(body),
+            () -> NegotiationRequests.replyCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     } else {

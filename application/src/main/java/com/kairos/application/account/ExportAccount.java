@@ -3,7 +3,8 @@ package com.kairos.application.account;
 import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.application.user.GetProfile;
@@ -65,7 +66,8 @@ public final class ExportAccount {
   }
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationQueries negotiations;
+  private final NegotiationHistory history;
   private final EventRepository events;
   private final DeviceRepository devices;
   private final GetProfile profiles;
@@ -74,17 +76,19 @@ public final class ExportAccount {
 
   public ExportAccount(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationQueries negotiations,
+      NegotiationHistory history,
       EventRepository events,
       DeviceRepository devices,
       GetProfile profiles,
       Clock clock) {
-    this(transactions, negotiations, events, devices, profiles, clock, DEFAULT_PAGE_SIZE);
+    this(transactions, negotiations, history, events, devices, profiles, clock, DEFAULT_PAGE_SIZE);
   }
 
   public ExportAccount(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationQueries negotiations,
+      NegotiationHistory history,
       EventRepository events,
       DeviceRepository devices,
       GetProfile profiles,
@@ -95,6 +99,7 @@ public final class ExportAccount {
     }
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.history = history;
     this.events = events;
     this.devices = devices;
     this.profiles = profiles;
@@ -124,7 +129,7 @@ public final class ExportAccount {
 
     sink.startActivity();
     walk(
-        (ActivityPosition after) -> negotiations.authoredBy(user, after, pageSize),
+        (ActivityPosition after) -> history.authoredBy(user, after, pageSize),
         line -> new ActivityPosition(line.negotiationId(), line.version()),
         sink::activity);
 

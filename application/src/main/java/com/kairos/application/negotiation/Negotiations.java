@@ -1,6 +1,6 @@
 package com.kairos.application.negotiation;
 
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ResourceType;
@@ -10,11 +10,11 @@ import com.kairos.domain.negotiation.Negotiation;
 final class Negotiations {
   private Negotiations() {}
 
-  static Negotiation get(NegotiationRepository repository, NegotiationId id) {
+  static Negotiation get(NegotiationStore repository, NegotiationId id) {
     return repository.findById(id).orElseThrow(() -> notFound(id));
   }
 
-  static Negotiation lock(NegotiationRepository repository, NegotiationId id) {
+  static Negotiation lock(NegotiationStore repository, NegotiationId id) {
     return repository.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
   }
 

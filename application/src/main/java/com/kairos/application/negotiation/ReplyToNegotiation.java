@@ -1,21 +1,17 @@
 package com.kairos.application.negotiation;
 
-import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
-import com.kairos.application.port.PushOutbox;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.IdGenerator;
+import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
-import com.kairos.domain.event.Event;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,48 +27,52 @@ public final class ReplyToNegotiation {
   public record Result(Negotiation negotiation, Transition.Result outcome, boolean replayed) {}
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
-  private final PushOutbox outbox;
-  private final EventRepository events;
+  private final NegotiationStore negotiations;
+  private final TransitionRecorder recorder;
   private final IdGenerator ids;
   private final Clock clock;
 
   public ReplyToNegotiation(
       Transactions transactions,
-      NegotiationRepository negotiations,
-      PushOutbox outbox,
-      EventRepository events,
+      NegotiationStore negotiations,
+      TransitionRecorder recorder,
       IdGenerator ids,
       Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
-    this.outbox = outbox;
-    this.events = events;
+    this.recorder = recorder;
     this.ids = ids;
     this.clock = clock;
   }
 
   public Result reply(UserId actor, ReplyCommand command) {
+    return reply(actor, command.negotiationId(), () -> command);
+  }
+
+  /**
+   * As {@link #reply(UserId, ReplyCommand)}, with the command built only once negotiation {@code
+   * id} is known to exist and be readable by {@code actor}: an unknown negotiation is not found,
+   * and a stranger refused, whatever the request's other fields say.
+   */
+  public Result reply(UserId actor, NegotiationId id, Supplier<ReplyCommand> request) {
     return transactions.inTransaction(
         () -> {
           Instant now = Timestamps.now(clock);
-          Negotiation current = Negotiations.lock(negotiations, command.negotiationId());
+          Negotiation current = Negotiations.lock(negotiations, id);
           current.requireReadableBy(actor);
+          ReplyCommand command = request.get();
           if (command.replyId() != null
               && negotiations.replyRecorded(current.id(), actor, command.replyId())) {
             return new Result(current.asOf(now), new Transition.StillOpen(), true);
           }
           Transition t = current.reply(actor, command, now, ids);
-          negotiations.update(t.negotiation(), t.activity());
-          outbox.enqueue(Notices.of(Optional.of(current), t), now);
-          List<Event> confirmed = t.result().confirmedEvents();
-          if (!confirmed.isEmpty()) {
-            events.insertAll(confirmed);
+          recorder.record(t, now);
+          if (t.result() instanceof Transition.Finalized finalized) {
             LOG.info(
                 "negotiation finalized id={} version={} events={}",
                 current.id(),
                 t.negotiation().version(),
-                confirmed.size());
+                finalized.events().size());
           }
           return new Result(t.negotiation(), t.result(), false);
         });

@@ -212,7 +212,7 @@ class DeleteAccountTest extends UseCaseTest {
     assertThat(inTx(() -> backend.deletions.deletedAt(ALICE))).contains(at);
     List<AccountJobs.Job> jobs = inTx(() -> backend.jobs.claim(at, Duration.ofMinutes(1), 10));
     assertThat(jobs).hasSize(1);
-    assertThat(jobs.get(0).kind()).isEqualTo(AccountJobs.Kind.DELETE_FIREBASE_USER);
+    assertThat(jobs.get(0).kind()).isEqualTo(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT);
     assertThat(jobs.get(0).user()).isEqualTo(ALICE);
   }
 
@@ -276,6 +276,7 @@ class DeleteAccountTest extends UseCaseTest {
     DeleteAccount.Ports ports =
         new DeleteAccount.Ports(
             backend.transactions,
+            backend.negotiations,
             backend.negotiations,
             backend.events,
             backend.profiles,

@@ -61,14 +61,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void everyDomainRefusalIsHandledByTheRefusalVisitor() {
-    ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(production);
+  void everyDomainRefusalIsMappedByTheErrorMapper() {
+    ArchitectureRules.EVERY_REFUSAL_IS_MAPPED.check(production);
   }
 
   @Test
-  void aRefusalWithoutAVisitorMethodIsCaught() {
+  void aRefusalTheMapperDoesNotNameIsCaught() {
     JavaClasses offender = new ClassFileImporter().importClasses(UnhandledRefusal.class);
-    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(offender))
+    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_IS_MAPPED.check(offender))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("UnhandledRefusal");
   }

@@ -72,29 +72,25 @@ public final class Departure {
   private Transition ownerDeleted() {
     CancelReason reason = CancelReason.OWNER_DELETED;
     NegotiationSnapshot s = before.snapshot();
-    Negotiation next =
-        Negotiation.rehydrate(
-            s.with(
-                s.lifecycle().cancelled(reason),
-                s.revision().next(leaver, NegotiationAction.CANCEL, now),
-                s.roster().with(mine().withoutPayload()),
-                s.options(),
-                scrubbedPayloads()));
+    NegotiationSnapshot next =
+        s.with(
+            s.lifecycle().cancelled(reason),
+            s.revision().next(leaver, NegotiationAction.CANCEL, now),
+            s.roster().with(mine().withoutPayload()),
+            s.options(),
+            scrubbedPayloads());
     return transition(next, new Transition.Cancelled(reason, false));
   }
 
   private Transition leave(IdGenerator ids) {
     NegotiationSnapshot s = before.snapshot();
-    Negotiation left =
-        Negotiation.rehydrate(
-            s.with(
-                s.revision().next(leaver, NegotiationAction.LEAVE, now),
-                s.roster().with(mine().left(now)),
-                s.options(),
-                scrubbedPayloads()));
-    Settlement.Settled settled =
-        Consensus.decide(left.participants(), left.slots(), left.venues(), now)
-            .accept(new Settlement(left, now, ids));
+    NegotiationSnapshot left =
+        s.with(
+            s.revision().next(leaver, NegotiationAction.LEAVE, now),
+            s.roster().with(mine().left(now)),
+            s.options(),
+            scrubbedPayloads());
+    Settlement.Settled settled = Settlement.settle(left, now, ids);
     return transition(settled.next(), settled.result());
   }
 
@@ -104,13 +100,12 @@ public final class Departure {
       return Optional.empty();
     }
     NegotiationSnapshot s = before.snapshot();
-    Negotiation next =
-        Negotiation.rehydrate(
-            s.with(
-                s.revision().next(leaver, NegotiationAction.LEAVE, now),
-                s.roster().with(mine().withoutPayload()),
-                s.options(),
-                payloads));
+    NegotiationSnapshot next =
+        s.with(
+            s.revision().next(leaver, NegotiationAction.LEAVE, now),
+            s.roster().with(mine().withoutPayload()),
+            s.options(),
+            payloads);
     return Optional.of(transition(next, new Transition.Scrubbed()));
   }
 
@@ -125,7 +120,8 @@ public final class Departure {
     return before.payloads().without(owns, countered);
   }
 
-  private Transition transition(Negotiation next, Transition.Result result) {
-    return new Transition(next, Activity.between(before, next, null, null), result);
+  private Transition transition(NegotiationSnapshot next, Transition.Result result) {
+    return new Transition(
+        Negotiation.rehydrate(next), Activity.between(before.snapshot(), next, null, null), result);
   }
 }

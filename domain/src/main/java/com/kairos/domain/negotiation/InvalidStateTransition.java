@@ -16,9 +16,4 @@ public final class InvalidStateTransition extends TransitionRefused {
             + Names.lowerCase(currentState)
             + " negotiation");
   }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.invalidStateTransition(this);
-  }
 }

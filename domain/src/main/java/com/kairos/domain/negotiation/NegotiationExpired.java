@@ -16,9 +16,4 @@ public final class NegotiationExpired extends TransitionRefused {
   public Instant expiredAt() {
     return expiredAt;
   }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.negotiationExpired(this);
-  }
 }

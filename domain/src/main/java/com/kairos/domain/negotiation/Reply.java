@@ -13,21 +13,6 @@ public sealed interface Reply {
 
   NegotiationAction action();
 
-  /** Calls the {@code visitor} method for this kind of reply. */
-  <R> R accept(Visitor<R> visitor);
-
-  /**
-   * One method per kind of reply: Java 17 has no pattern matching for {@code switch}, so a new kind
-   * of reply is a compile error in every visitor until it is handled there.
-   */
-  interface Visitor<R> {
-    R accept(Accept accept);
-
-    R decline(Decline decline);
-
-    R counter(Counter counter);
-  }
-
   /**
    * Accept some options. A null list means "all open slots" / "all venues"; a given list must name
    * options of this negotiation.
@@ -42,11 +27,6 @@ public sealed interface Reply {
     public NegotiationAction action() {
       return NegotiationAction.ACCEPT;
     }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.accept(this);
-    }
   }
 
   /** Leave the negotiation (invitees only). */
@@ -54,11 +34,6 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.DECLINE;
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.decline(this);
     }
   }
 
@@ -103,11 +78,6 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.COUNTER;
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.counter(this);
     }
   }
 

@@ -14,9 +14,4 @@ public final class StaleVersion extends TransitionRefused {
   public long currentVersion() {
     return currentVersion;
   }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.staleVersion(this);
-  }
 }

@@ -29,7 +29,6 @@ import com.kairos.domain.negotiation.SlotProposal;
 import com.kairos.domain.negotiation.Transition;
 import com.kairos.domain.testing.SequentialIds;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The table of notifications.md, row by row: who is told what, and never the actor. */
@@ -41,7 +40,7 @@ class NoticesTest {
   }
 
   private static List<Notice> after(Negotiation before, Transition t) {
-    return Notices.of(Optional.of(before), t);
+    return Notices.of(t);
   }
 
   private Transition reply(Negotiation n, UserId who, Reply reply) {
@@ -64,7 +63,7 @@ class NoticesTest {
   void anActiveStartInvitesEveryInviteeButNotTheOrganizer() {
     Transition t = Negotiation.start(start().inviting(BOB, CAROL).build(), ALICE, NOW, ids);
 
-    assertThat(Notices.of(Optional.empty(), t))
+    assertThat(Notices.of(t))
         .containsExactly(
             notice(INVITED, t.negotiation(), BOB), notice(INVITED, t.negotiation(), CAROL));
   }
@@ -73,7 +72,7 @@ class NoticesTest {
   void aDraftStartNotifiesNoOne() {
     Transition t = Negotiation.start(start().inviting(BOB).draft().build(), ALICE, NOW, ids);
 
-    assertThat(Notices.of(Optional.empty(), t)).isEmpty();
+    assertThat(Notices.of(t)).isEmpty();
   }
 
   @Test
