@@ -42,12 +42,12 @@ final class ErrorMapper {
     if (e instanceof AuthenticationFailed a) {
       return unauthenticated(a.reason());
     }
-    if (e instanceof RecentLoginRequired r) {
+    if (e instanceof RecentLoginRequired) {
       return new ApiError(
           403,
           "authorization_error",
           "Sign in again to delete your account",
-          Map.of("reason", r.reason()),
+          Map.of("reason", "recent_login_required"),
           null);
     }
     if (e instanceof DependencyUnavailable d) {

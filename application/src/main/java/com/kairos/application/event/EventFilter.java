@@ -12,7 +12,7 @@ public record EventFilter(EventStatus status, Instant updatedAfter) {
   String binding() {
     return "status="
         + (status == null ? "" : status.name())
-        + "|updated_after="
+        + "|updatedAfter="
         + (updatedAfter == null ? "" : updatedAfter.toString());
   }
 }

@@ -62,7 +62,7 @@ public final class GetActivity {
           "afterVersion", ValidationFailure.Reason.OUT_OF_RANGE, "must be 0 or greater");
     }
     Instant now = Timestamps.now(clock);
-    String binding = "activity|" + caller + "|" + id + "|after_version=" + afterVersion;
+    String binding = "activity|" + caller + "|" + id + "|afterVersion=" + afterVersion;
     long from =
         page.cursor() == null
             ? afterVersion

@@ -32,9 +32,9 @@ public record NegotiationFilter(
             .collect(Collectors.joining(","))
         + "|role="
         + (role == null ? "" : Names.lowerCase(role))
-        + "|awaiting_me="
+        + "|awaitingMe="
         + awaitingMe
-        + "|updated_after="
+        + "|updatedAfter="
         + (updatedAfter == null ? "" : updatedAfter.toString());
   }
 }

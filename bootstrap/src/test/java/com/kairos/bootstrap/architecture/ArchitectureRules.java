@@ -117,6 +117,13 @@ final class ArchitectureRules {
           .should(DomainStringConstants.holdNoSnakeCaseConstant())
           .because("JSON field names belong to the HTTP adapter, not to the domain");
 
+  static final ArchRule THE_APPLICATION_HOLDS_NO_JSON_FIELD_NAMES_IN_MESSAGES =
+      classes()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should(DomainStringConstants.holdNoSnakeCaseInMessages())
+          .because("JSON field names belong to the HTTP adapter, not to the use cases");
+
   /** One rule per adapter: it may not see any other adapter, nor the composition root. */
   static List<ArchRule> adaptersAreIndependent() {
     return ADAPTERS.stream()

@@ -88,6 +88,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void theApplicationHoldsNoJsonFieldNamesInItsMessages() {
+    ArchitectureRules.THE_APPLICATION_HOLDS_NO_JSON_FIELD_NAMES_IN_MESSAGES.check(production);
+  }
+
+  @Test
+  void aJsonFieldNameInsideAMessageIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
+    assertThatThrownBy(
+            () ->
+                classes().should(DomainStringConstants.holdNoSnakeCaseInMessages()).check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must be after starts_at");
+    assertThatThrownBy(
+            () -> classes().should(DomainStringConstants.holdNoSnakeCaseConstant()).check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must be after starts_at");
+  }
+
+  @Test
   void aJsonFieldNameInTheDomainIsCaught() {
     JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
     assertThatThrownBy(

@@ -53,14 +53,8 @@ public sealed interface Reply {
       newVenues = newVenues == null ? List.of() : List.copyOf(newVenues);
       slotIds = slotIds == null ? null : List.copyOf(slotIds);
       venueIds = venueIds == null ? null : List.copyOf(venueIds);
-      if (newSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure(
-            "counterSlots", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
-      }
-      if (newVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure(
-            "counterVenues", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
-      }
+      Limits.requireAtMostPerRequest(newSlots.size(), "counterSlots");
+      Limits.requireAtMostPerRequest(newVenues.size(), "counterVenues");
       if (newSlots.isEmpty() && newVenues.isEmpty()) {
         throw new ValidationFailure(
             "counterSlots",
@@ -71,7 +65,7 @@ public sealed interface Reply {
         throw new ValidationFailure(
             "counterPayload",
             Reason.COUNTER_PAYLOAD_REQUIRED,
-            "a counter carries a counter_payload");
+            "a counter carries a counter payload");
       }
     }
 

@@ -4,8 +4,6 @@ import static com.kairos.domain.negotiation.Proposals.union;
 
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.SlotId;
-import com.kairos.domain.common.ValidationFailure;
-import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.HashSet;
@@ -90,15 +88,10 @@ final class ReplyApplication {
 
   private Applied counter(Reply.Counter counter) {
     Options before = current.options();
-    int max = Limits.MAX_OPTIONS_PER_NEGOTIATION;
-    if (before.slots().size() + counter.newSlots().size() > max) {
-      throw new ValidationFailure(
-          "counterSlots", Reason.TOO_MANY_OPTIONS, "at most " + max + " slots per negotiation");
-    }
-    if (before.venues().size() + counter.newVenues().size() > max) {
-      throw new ValidationFailure(
-          "counterVenues", Reason.TOO_MANY_OPTIONS, "at most " + max + " venues per negotiation");
-    }
+    Limits.requireAtMostPerNegotiation(
+        before.slots().size() + counter.newSlots().size(), "counterSlots", "slots");
+    Limits.requireAtMostPerNegotiation(
+        before.venues().size() + counter.newVenues().size(), "counterVenues", "venues");
     int round = before.round() + 1;
     List<ProposedSlot> newSlots =
         Proposals.slots(
