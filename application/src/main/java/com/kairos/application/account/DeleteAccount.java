@@ -73,8 +73,8 @@ public final class DeleteAccount {
   }
 
   /**
-   * Deletes {@code user}'s account; {@code authTime} is when they last signed in (the token's
-   * {@code auth_time}).
+   * Deletes {@code user}'s account; {@code authTime} is when they last signed in (as their token
+   * says).
    *
    * @throws RecentLoginRequired when {@code authTime} is unknown or older than {@link
    *     #RECENT_LOGIN}; nothing is changed

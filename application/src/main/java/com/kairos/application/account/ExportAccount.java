@@ -24,12 +24,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * {@code GET /me/export}: everything stored about the caller, handed to a {@link Sink} piece by
- * piece so that the adapter can stream it. Negotiations, events and history lines are read in
- * keyset pages of {@link #DEFAULT_PAGE_SIZE}, each page its own short read: no connection is held
- * for the whole export and no more than one page is ever in memory. Negotiations are read as they
- * stand at the export's instant ({@link Negotiation#asOf}), as {@code GET /negotiations/{id}} reads
- * them.
+ * The account export: everything stored about the caller, handed to a {@link Sink} piece by piece
+ * so that the adapter can stream it. Negotiations, events and history lines are read in keyset
+ * pages of {@link #DEFAULT_PAGE_SIZE}, each page its own short read: no connection is held for the
+ * whole export and no more than one page is ever in memory. Negotiations are read as they stand at
+ * the export's instant ({@link Negotiation#asOf}), as {@link
+ * com.kairos.application.negotiation.GetNegotiation} reads them.
  */
 public final class ExportAccount {
   /** How many items one read fetches. */
@@ -108,8 +108,8 @@ public final class ExportAccount {
   }
 
   /**
-   * Exports {@code caller}'s data into {@code sink}. The profile is read as {@code GET /me} reads
-   * it (created on first sight from the token and {@code languageTag}, which may be null).
+   * Exports {@code caller}'s data into {@code sink}. The profile is read as {@link GetProfile}
+   * reads it (created on first sight from the token and {@code languageTag}, which may be null).
    */
   public void export(VerifiedIdentity caller, String languageTag, Sink sink) {
     UserId user = caller.userId();

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A negotiation's history, oldest first, for the users who may read the negotiation (the same 404
- * and 403 as {@link GetNegotiation}): only lines above {@code afterVersion} (how an app that was
+ * A negotiation's history, oldest first, for the users who may read the negotiation (refused as
+ * {@link GetNegotiation} refuses): only lines above {@code afterVersion} (how an app that was
  * offline catches up), cursor-paged. History lines hold no blob. An expiry the sweep has not
  * written yet reads as its line, at the expiry instant, as the negotiation itself reads expired.
  */

@@ -8,7 +8,10 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import java.time.Clock;
 
-/** Reads one negotiation as a participant sees it now (404 unknown or a foreign draft, 403). */
+/**
+ * Reads one negotiation as a participant sees it now (not found when unknown or a foreign draft,
+ * denied to strangers).
+ */
 public final class GetNegotiation {
   private final Transactions transactions;
   private final NegotiationStore negotiations;

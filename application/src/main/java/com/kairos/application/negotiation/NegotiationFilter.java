@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The filters of {@code GET /negotiations}. {@code states} empty means all; {@code role} and {@code
+ * The filters of the negotiation list. {@code states} empty means all; {@code role} and {@code
  * updatedAfter} may be null.
  */
 public record NegotiationFilter(

@@ -6,7 +6,7 @@ import com.kairos.domain.common.NotFound;
 import com.kairos.domain.common.ResourceType;
 import com.kairos.domain.negotiation.Negotiation;
 
-/** Lookups the negotiation use cases share: a missing negotiation is a 404. */
+/** Lookups the negotiation use cases share: a missing negotiation is {@link NotFound}. */
 final class Negotiations {
   private Negotiations() {}
 

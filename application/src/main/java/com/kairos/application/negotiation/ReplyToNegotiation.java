@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A participant's accept, decline or counter. Replies to one negotiation are serialized by a write
- * lock; a repeated {@code reply_id} changes nothing and returns the current negotiation, and a
- * finalization stores its events in the same transaction.
+ * lock; a repeated reply id changes nothing and returns the current negotiation, and a finalization
+ * stores its events in the same transaction.
  */
 public final class ReplyToNegotiation {
   private static final Logger LOG = LoggerFactory.getLogger(ReplyToNegotiation.class);

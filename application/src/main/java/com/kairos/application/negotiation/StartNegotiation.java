@@ -78,7 +78,7 @@ public final class StartNegotiation {
         });
   }
 
-  /** 422 {@code unknown_participant} on the first invitee no user has, e.g. an email address. */
+  /** Refuses the first invitee no user has (an email address, say) as an unknown participant. */
   private void requireKnownInvitees(UserId owner, List<UserId> participants) {
     List<UserId> invitees = participants.stream().filter(p -> !p.equals(owner)).toList();
     if (invitees.isEmpty()) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the provider made of one push. {@code reason} is a provider error code or an HTTP status
- * ({@code UNAVAILABLE}, {@code http_503}, {@code timeout}): never a token or a message body.
+ * What the provider made of one push. {@code reason} is the provider's error code or its transport
+ * status, as the sender reports it: never a token or a message body.
  */
 public record PushResult(PushOutcome outcome, Duration retryAfter, String reason) {
 

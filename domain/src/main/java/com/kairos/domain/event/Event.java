@@ -53,7 +53,7 @@ public record Event(
     }
   }
 
-  /** A hand-made event, as {@code POST /events} creates it. */
+  /** A hand-made event, as the client describes it. */
   public static Event manual(CreateEventCommand command, UserId owner, Instant now) {
     return new Event(
         command.id(),

@@ -12,8 +12,8 @@ import java.util.Optional;
  * transitions made by that user:
  *
  * <ul>
- *   <li>their own draft or active negotiation is cancelled ({@code owner_deleted}, action {@code
- *       cancel});
+ *   <li>their own draft or active negotiation is cancelled ({@link CancelReason#OWNER_DELETED},
+ *       action {@code cancel});
  *   <li>in someone else's active negotiation they leave: declined with empty sets, then the
  *       consensus rule runs as after any decline (action {@code leave});
  *   <li>anywhere else (finalized or cancelled, or someone else's draft) the negotiation keeps its

@@ -2,7 +2,7 @@ package com.kairos.domain.negotiation;
 
 import com.kairos.domain.common.Names;
 
-/** The action is not allowed in the current state (reason {@code invalid_state_transition}). */
+/** The action is not allowed in the current state. */
 public final class InvalidStateTransition extends TransitionRefused {
   private static final long serialVersionUID = 1L;
 

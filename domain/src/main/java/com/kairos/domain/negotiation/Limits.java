@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The numeric limits of domain.md, in one place: the checks and their messages below are built from
- * these constants, and a test in the HTTP adapter ties the request schemas' numbers to them.
+ * these constants, and a test in the web adapter ties the request schemas' numbers to them.
  */
 public final class Limits {
   public static final int MAX_PARTICIPANTS = 50;

@@ -106,7 +106,9 @@ public final class Negotiation {
     return transition(next, new Transition.StillOpen());
   }
 
-  /** Draft, active or finalized → cancelled ({@code owner_cancelled}), by the owner. */
+  /**
+   * Draft, active or finalized → cancelled ({@link CancelReason#OWNER_CANCELLED}), by the owner.
+   */
   public Transition cancel(UserId actor, Long expectedVersion, Instant now) {
     requireOwnerWrite(actor, NegotiationAction.CANCEL, expectedVersion, now);
     if (state() == NegotiationState.CANCELLED) {

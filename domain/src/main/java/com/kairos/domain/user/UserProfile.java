@@ -40,7 +40,7 @@ public record UserProfile(
   }
 
   /**
-   * The profile made on a user's first {@code GET /me}: the token's name (trimmed to 100
+   * The profile made on a user's first read: the token's name (trimmed to {@link #MAX_DISPLAY_NAME}
    * characters, dropped when blank) and the first usable language tag, when there is one.
    */
   public static UserProfile firstSight(
