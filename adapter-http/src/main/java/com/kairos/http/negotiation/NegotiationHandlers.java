@@ -12,7 +12,7 @@ import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;
-import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import com.kairos.http.json.Json;
 import com.kairos.http.json.RequestSchemas;
 import com.kairos.http.route.Caller;
@@ -78,7 +78,7 @@ final class NegotiationHandlers {
       ctx.header("Idempotent-Replayed", "true");
     } else {
       lifecycle.accept("replied");
-      if (result.outcome() instanceof Transition.Finalized) {
+      if (result.outcome() instanceof TransitionResult.Finalized) {
         lifecycle.accept("finalized");
       }
     }

@@ -9,6 +9,7 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ public final class ReplyToNegotiation {
   private static final Logger LOG = LoggerFactory.getLogger(ReplyToNegotiation.class);
 
   /** The negotiation after the reply, what the reply did, and whether it was a replay. */
-  public record Result(Negotiation negotiation, Transition.Result outcome, boolean replayed) {}
+  public record Result(Negotiation negotiation, TransitionResult outcome, boolean replayed) {}
 
   private final Transactions transactions;
   private final NegotiationStore negotiations;
@@ -63,11 +64,11 @@ public final class ReplyToNegotiation {
           ReplyCommand command = request.get();
           if (command.replyId() != null
               && negotiations.replyRecorded(current.id(), actor, command.replyId())) {
-            return new Result(current.asOf(now), new Transition.StillOpen(), true);
+            return new Result(current.asOf(now), new TransitionResult.StillOpen(), true);
           }
           Transition t = current.reply(actor, command, now, ids);
           recorder.record(t, now);
-          if (t.result() instanceof Transition.Finalized finalized) {
+          if (t.result() instanceof TransitionResult.Finalized finalized) {
             LOG.info(
                 "negotiation finalized id={} version={} events={}",
                 current.id(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.domain.common.DomainException;
+import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.offender.OffendingDomainClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -125,6 +126,21 @@ class ArchitectureTest {
     assertThatThrownBy(() -> ArchitectureRules.NO_FRAMEWORK_TYPES_IN_THE_CORE.check(offender))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("com.fasterxml.jackson");
+  }
+
+  @Test
+  void noDependencyInsideTheDomainRunsBackUp() {
+    DomainLayers.all().forEach(rule -> rule.check(production));
+  }
+
+  @Test
+  void aPartThatCallsBackIntoTheAggregateIsCaught() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(com.kairos.domain.negotiation.OffendingPart.class, Negotiation.class);
+    assertThatThrownBy(() -> DomainLayers.PARTS_TAKE_VALUES_NOT_THE_AGGREGATE.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OffendingPart");
   }
 
   @Test

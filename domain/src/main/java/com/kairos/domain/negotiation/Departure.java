@@ -18,7 +18,7 @@ import java.util.Optional;
  *       consensus rule runs as after any decline (action {@code leave});
  *   <li>anywhere else (finalized or cancelled, or someone else's draft) the negotiation keeps its
  *       state and only loses the blobs they wrote (action {@code leave}, result {@link
- *       Transition.Scrubbed}); nothing happens when they wrote none.
+ *       TransitionResult.Scrubbed}); nothing happens when they wrote none.
  * </ul>
  *
  * In every case the blobs they wrote go: their participant payload, the organizer's payload when
@@ -79,7 +79,7 @@ public final class Departure {
             s.roster().with(mine().withoutPayload()),
             s.options(),
             scrubbedPayloads());
-    return transition(next, new Transition.Cancelled(reason, false));
+    return transition(next, new TransitionResult.Cancelled(reason, false));
   }
 
   private Transition leave(IdGenerator ids) {
@@ -106,7 +106,7 @@ public final class Departure {
             s.roster().with(mine().withoutPayload()),
             s.options(),
             payloads);
-    return Optional.of(transition(next, new Transition.Scrubbed()));
+    return Optional.of(transition(next, new TransitionResult.Scrubbed()));
   }
 
   private Participant mine() {
@@ -120,7 +120,7 @@ public final class Departure {
     return before.payloads().without(owns, countered);
   }
 
-  private Transition transition(NegotiationSnapshot next, Transition.Result result) {
+  private Transition transition(NegotiationSnapshot next, TransitionResult result) {
     return new Transition(
         Negotiation.rehydrate(next), Activity.between(before.snapshot(), next, null, null), result);
   }

@@ -34,7 +34,7 @@ public final class Negotiation {
   public static Transition start(StartCommand command, UserId owner, Instant now, IdGenerator ids) {
     NegotiationSnapshot snapshot = NegotiationStart.snapshot(command, owner, now, ids);
     return new Transition(
-        rehydrate(snapshot), Activity.started(snapshot), new Transition.StillOpen());
+        rehydrate(snapshot), Activity.started(snapshot), new TransitionResult.StillOpen());
   }
 
   /**
@@ -103,7 +103,7 @@ public final class Negotiation {
       throw new InvalidStateTransition(state(), NegotiationAction.SEND);
     }
     NegotiationSnapshot next = changed(s.lifecycle().sent(now), actor, NegotiationAction.SEND, now);
-    return transition(next, new Transition.StillOpen());
+    return transition(next, new TransitionResult.StillOpen());
   }
 
   /**
@@ -118,7 +118,7 @@ public final class Negotiation {
     NegotiationSnapshot next =
         changed(s.lifecycle().cancelled(reason), actor, NegotiationAction.CANCEL, now);
     boolean voidsEvents = state() == NegotiationState.FINALIZED;
-    return transition(next, new Transition.Cancelled(reason, voidsEvents));
+    return transition(next, new TransitionResult.Cancelled(reason, voidsEvents));
   }
 
   /** Persists an expiry that is due; the system is the actor. */
@@ -127,7 +127,7 @@ public final class Negotiation {
       throw new InvalidStateTransition(asOf(now).state(), Expiry.ACTION);
     }
     NegotiationSnapshot next = changed(s.lifecycle().expired(), null, Expiry.ACTION, now);
-    return transition(next, new Transition.Cancelled(Expiry.REASON, false));
+    return transition(next, new TransitionResult.Cancelled(Expiry.REASON, false));
   }
 
   /**
@@ -158,12 +158,12 @@ public final class Negotiation {
     return s.with(lifecycle, s.revision().next(actor, action, now));
   }
 
-  private Transition transition(NegotiationSnapshot next, Transition.Result result) {
+  private Transition transition(NegotiationSnapshot next, TransitionResult result) {
     return transition(next, result, null, null);
   }
 
   private Transition transition(
-      NegotiationSnapshot next, Transition.Result result, ReplyId replyId, AgentMode mode) {
+      NegotiationSnapshot next, TransitionResult result, ReplyId replyId, AgentMode mode) {
     return new Transition(rehydrate(next), Activity.between(s, next, replyId, mode), result);
   }
 

@@ -12,7 +12,7 @@ final class Settlement {
   private Settlement() {}
 
   /** The state after the rule and the result to report. */
-  record Settled(NegotiationSnapshot next, Transition.Result result) {}
+  record Settled(NegotiationSnapshot next, TransitionResult result) {}
 
   /** Runs the consensus rule on {@code replied} (a reply or a departure already applied). */
   static Settled settle(NegotiationSnapshot replied, Instant now, IdGenerator ids) {
@@ -25,7 +25,7 @@ final class Settlement {
       CancelReason reason = CancelReason.ALL_DECLINED;
       return new Settled(
           replied.with(lifecycle.cancelled(reason), replied.revision()),
-          new Transition.Cancelled(reason, false));
+          new TransitionResult.Cancelled(reason, false));
     }
     if (decision instanceof Consensus.Agreed agreed) {
       Outcome outcome = agreed.outcome();
@@ -33,8 +33,9 @@ final class Settlement {
           replied.with(lifecycle.finalized(outcome), replied.revision());
       return new Settled(
           finalized,
-          new Transition.Finalized(outcome, FinalizationEvents.of(finalized, outcome, now, ids)));
+          new TransitionResult.Finalized(
+              outcome, FinalizationEvents.of(finalized, outcome, now, ids)));
     }
-    return new Settled(replied, new Transition.StillOpen());
+    return new Settled(replied, new TransitionResult.StillOpen());
   }
 }

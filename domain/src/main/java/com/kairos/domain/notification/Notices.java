@@ -9,6 +9,7 @@ import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ParticipantRole;
 import com.kairos.domain.negotiation.ParticipantStatus;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,12 +95,13 @@ public final class Notices {
     }
 
     /** A finalization tells everyone it confirmed an event for; a cancellation everyone in. */
-    void result(Transition.Result result) {
-      if (result instanceof Transition.Finalized finalized) {
+    void result(TransitionResult result) {
+      if (result instanceof TransitionResult.Finalized finalized) {
         for (Event event : finalized.events()) {
           add(NotificationKind.FINALIZED, event.ownerId());
         }
-      } else if (result instanceof Transition.Cancelled && action != NegotiationAction.EXPIRE) {
+      } else if (result instanceof TransitionResult.Cancelled
+          && action != NegotiationAction.EXPIRE) {
         // An expiry ends as a cancellation too, but it has its own row: told once, as expired.
         tell(NotificationKind.CANCELLED, Notices::stillIn);
       }

@@ -27,6 +27,7 @@ import com.kairos.domain.negotiation.Reply;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.SlotProposal;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import com.kairos.domain.testing.SequentialIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -228,7 +229,7 @@ class NoticesTest {
     Negotiation finalized = accept(start().inviting(BOB).startedBy(ALICE, ids), BOB).negotiation();
     Transition t = only(Departure.of(finalized, ALICE, inHours(2), ids));
 
-    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(t.result()).isEqualTo(new TransitionResult.Scrubbed());
     assertThat(after(finalized, t)).isEmpty();
   }
 
