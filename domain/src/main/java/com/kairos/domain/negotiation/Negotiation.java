@@ -103,12 +103,10 @@ public final class Negotiation {
       throw new InvalidStateTransition(state(), NegotiationAction.SEND);
     }
     NegotiationSnapshot next = changed(s.lifecycle().sent(now), actor, NegotiationAction.SEND, now);
-    return transition(next, new TransitionResult.StillOpen());
+    return transition(next, new TransitionResult.StillOpen(), null, null);
   }
 
-  /**
-   * Draft, active or finalized → cancelled ({@link CancelReason#OWNER_CANCELLED}), by the owner.
-   */
+  /** Draft, active or finalized → cancelled ({@code OWNER_CANCELLED}), by the owner. */
   public Transition cancel(UserId actor, Long expectedVersion, Instant now) {
     requireOwnerWrite(actor, NegotiationAction.CANCEL, expectedVersion, now);
     if (state() == NegotiationState.CANCELLED) {
@@ -118,7 +116,7 @@ public final class Negotiation {
     NegotiationSnapshot next =
         changed(s.lifecycle().cancelled(reason), actor, NegotiationAction.CANCEL, now);
     boolean voidsEvents = state() == NegotiationState.FINALIZED;
-    return transition(next, new TransitionResult.Cancelled(reason, voidsEvents));
+    return transition(next, new TransitionResult.Cancelled(reason, voidsEvents), null, null);
   }
 
   /** Persists an expiry that is due; the system is the actor. */
@@ -127,7 +125,7 @@ public final class Negotiation {
       throw new InvalidStateTransition(asOf(now).state(), Expiry.ACTION);
     }
     NegotiationSnapshot next = changed(s.lifecycle().expired(), null, Expiry.ACTION, now);
-    return transition(next, new TransitionResult.Cancelled(Expiry.REASON, false));
+    return transition(next, new TransitionResult.Cancelled(Expiry.REASON, false), null, null);
   }
 
   /**
@@ -156,10 +154,6 @@ public final class Negotiation {
   private NegotiationSnapshot changed(
       Lifecycle lifecycle, UserId actor, NegotiationAction action, Instant now) {
     return s.with(lifecycle, s.revision().next(actor, action, now));
-  }
-
-  private Transition transition(NegotiationSnapshot next, TransitionResult result) {
-    return transition(next, result, null, null);
   }
 
   private Transition transition(
