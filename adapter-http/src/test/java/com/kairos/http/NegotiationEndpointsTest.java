@@ -184,6 +184,29 @@ class NegotiationEndpointsTest extends ApiTest {
   }
 
   @Test
+  void aRepeatedReplyIdIsAnsweredAsARepeatWhateverTheRestOfTheBodySays() {
+    String id = started("bob-uid", "carol-uid");
+    String replyId = UUID.randomUUID().toString();
+    String accept =
+        "{\"negotiation_id\": \"%s\", \"action\": \"accept\", \"reply_id\": \"%s\"}"
+            .formatted(id, replyId);
+    assertThat(reply(BOB, accept).status()).isEqualTo(200);
+
+    Answer badDecline =
+        reply(
+            BOB,
+            """
+            {"negotiation_id": "%s", "action": "decline", "reply_id": "%s",
+             "accepted_slot_ids": ["%s"]}
+            """
+                .formatted(id, replyId, UUID.randomUUID()));
+
+    assertThat(badDecline.status()).as(badDecline.text()).isEqualTo(200);
+    assertThat(badDecline.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(badDecline.data().get("version").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void everyConflictReasonIsReported() {
     String id = started("bob-uid", "carol-uid");
     Answer organizerDecline =

@@ -68,11 +68,13 @@ final class NegotiationHandlers {
 
   void reply(Context ctx) {
     JsonNode body = body(ctx, "reply-negotiation.json");
-    // The command is built once the negotiation is known: an unknown one is 404 whatever the body.
+    // The command is built once the negotiation is known and the reply id is not a repeat: an
+    // unknown negotiation is 404, a repeat 200, whatever the rest of the body says.
     ReplyToNegotiation.Result result =
         reply.reply(
             Caller.of(ctx).userId(),
             NegotiationRequests.negotiationId(body),
+            NegotiationRequests.replyId(body),
             () -> NegotiationRequests.replyCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");

@@ -4,6 +4,7 @@ import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.NegotiationId;
+import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
@@ -47,26 +48,26 @@ public final class ReplyToNegotiation {
   }
 
   public Result reply(UserId actor, ReplyCommand command) {
-    return reply(actor, command.negotiationId(), () -> command);
+    return reply(actor, command.negotiationId(), command.replyId(), () -> command);
   }
 
   /**
    * As {@link #reply(UserId, ReplyCommand)}, with the command built only once negotiation {@code
-   * id} is known to exist and be readable by {@code actor}: an unknown negotiation is not found,
-   * and a stranger refused, whatever the request's other fields say.
+   * id} is known to exist and be readable by {@code actor}, and {@code replyId} (null: none) not to
+   * be a repeat: an unknown negotiation is not found, a stranger refused and a repeat answered with
+   * the current negotiation, whatever the request's other fields say.
    */
-  public Result reply(UserId actor, NegotiationId id, Supplier<ReplyCommand> request) {
+  public Result reply(
+      UserId actor, NegotiationId id, ReplyId replyId, Supplier<ReplyCommand> request) {
     return transactions.inTransaction(
         () -> {
           Instant now = Timestamps.now(clock);
           Negotiation current = Negotiations.lock(negotiations, id);
           current.requireReadableBy(actor);
-          ReplyCommand command = request.get();
-          if (command.replyId() != null
-              && negotiations.replyRecorded(current.id(), actor, command.replyId())) {
+          if (replyId != null && negotiations.replyRecorded(current.id(), actor, replyId)) {
             return new Result(current.asOf(now), new TransitionResult.StillOpen(), true);
           }
-          Transition t = current.reply(actor, command, now, ids);
+          Transition t = current.reply(actor, request.get(), now, ids);
           recorder.record(t, now);
           if (t.result() instanceof TransitionResult.Finalized finalized) {
             LOG.info(
