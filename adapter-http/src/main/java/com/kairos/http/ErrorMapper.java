@@ -13,7 +13,6 @@ import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.InvalidStateTransition;
 import com.kairos.domain.negotiation.NegotiationExpired;
 import com.kairos.domain.negotiation.OrganizerCannotDecline;
-import com.kairos.domain.negotiation.RefusalVisitor;
 import com.kairos.domain.negotiation.StaleVersion;
 import com.kairos.http.json.ApiError;
 import com.kairos.http.json.JsonTime;
@@ -23,8 +22,8 @@ import java.util.Map;
 
 /**
  * The one place refusals become HTTP errors: never a 200 for a refusal, never a 500 for a client's
- * mistake. Every domain refusal is mapped explicitly through {@link RefusalVisitor}; anything else
- * it does not recognise is an internal error.
+ * mistake. Every concrete domain refusal is named here (an architecture test checks it); anything
+ * else it does not recognise is an internal error.
  */
 final class ErrorMapper {
   private ErrorMapper() {}
@@ -35,7 +34,7 @@ final class ErrorMapper {
       return api;
     }
     if (e instanceof DomainException refusal) {
-      return RefusalVisitor.visit(refusal, REFUSALS);
+      return refusal(refusal);
     }
     if (e instanceof InvalidCursor) {
       return ApiError.validation("cursor", "invalid_cursor", "The cursor is not valid");
@@ -43,12 +42,12 @@ final class ErrorMapper {
     if (e instanceof AuthenticationFailed a) {
       return unauthenticated(a.reason());
     }
-    if (e instanceof RecentLoginRequired r) {
+    if (e instanceof RecentLoginRequired) {
       return new ApiError(
           403,
           "authorization_error",
           "Sign in again to delete your account",
-          Map.of("reason", r.reason()),
+          Map.of("reason", "recent_login_required"),
           null);
     }
     if (e instanceof DependencyUnavailable d) {
@@ -67,84 +66,100 @@ final class ErrorMapper {
     return null;
   }
 
-  private static final RefusalVisitor<ApiError> REFUSALS = new Refusals();
-
-  /** Every domain refusal, each mapped explicitly: a new one does not compile until it is here. */
-  private static final class Refusals implements RefusalVisitor<ApiError> {
-    @Override
-    public ApiError validationFailure(ValidationFailure f) {
-      String field = WireNames.path(f.field());
-      return new ApiError(
-          422,
-          "validation_error",
-          f.getMessage().isEmpty() ? "Invalid request" : capitalize(field, f.getMessage()),
-          Map.of("field", field, "reason", WireNames.of(f.reason())),
-          null);
+  /** Every domain refusal, each mapped explicitly; null for one not named here (a 500). */
+  private static ApiError refusal(DomainException refusal) {
+    if (refusal instanceof ValidationFailure f) {
+      return validationFailure(f);
     }
-
-    @Override
-    public ApiError notFound(NotFound n) {
-      return new ApiError(
-          404,
-          "not_found",
-          "The " + WireNames.of(n.resourceType()) + " does not exist",
-          resource(WireNames.of(n.resourceType()), n.resourceId()),
-          null);
+    if (refusal instanceof NotFound n) {
+      return notFound(n);
     }
-
-    @Override
-    public ApiError accessDenied(AccessDenied d) {
-      return new ApiError(
-          403,
-          "authorization_error",
-          "You may not access this " + WireNames.of(d.resourceType()),
-          resource(WireNames.of(d.resourceType()), d.resourceId()),
-          null);
+    if (refusal instanceof AccessDenied d) {
+      return accessDenied(d);
     }
-
-    @Override
-    public ApiError duplicateId(DuplicateId d) {
-      Map<String, Object> details =
-          new LinkedHashMap<>(resource(WireNames.of(d.resourceType()), d.resourceId()));
-      details.put("reason", "duplicate_id");
-      return conflict(
-          "A " + WireNames.of(d.resourceType()) + " with this id already exists", details);
+    if (refusal instanceof DuplicateId d) {
+      return duplicateId(d);
     }
-
-    @Override
-    public ApiError staleVersion(StaleVersion s) {
-      return conflict(
-          "The negotiation has changed; reload it and retry",
-          Map.of("reason", "stale_version", "current_version", s.currentVersion()));
+    if (refusal instanceof StaleVersion s) {
+      return staleVersion(s);
     }
-
-    @Override
-    public ApiError negotiationExpired(NegotiationExpired x) {
-      return conflict(
-          "The negotiation has expired",
-          Map.of("reason", "negotiation_expired", "expired_at", JsonTime.format(x.expiredAt())));
+    if (refusal instanceof NegotiationExpired x) {
+      return negotiationExpired(x);
     }
-
-    @Override
-    public ApiError organizerCannotDecline(OrganizerCannotDecline o) {
-      return conflict(
-          "The organizer cannot decline; cancel the negotiation instead",
-          Map.of("reason", "organizer_cannot_decline"));
+    if (refusal instanceof OrganizerCannotDecline o) {
+      return organizerCannotDecline(o);
     }
-
-    @Override
-    public ApiError invalidStateTransition(InvalidStateTransition t) {
-      return conflict(
-          "Cannot "
-              + WireNames.of(t.requestedAction())
-              + " a "
-              + WireNames.of(t.currentState())
-              + " negotiation",
-          Map.of(
-              "reason", "invalid_state_transition",
-              "current_state", WireNames.of(t.currentState()),
-              "requested_action", WireNames.of(t.requestedAction())));
+    if (refusal instanceof InvalidStateTransition t) {
+      return invalidStateTransition(t);
     }
+    return null;
+  }
+
+  private static ApiError validationFailure(ValidationFailure f) {
+    String field = WireNames.path(f.field());
+    return new ApiError(
+        422,
+        "validation_error",
+        f.getMessage().isEmpty() ? "Invalid request" : withField(field, f.getMessage()),
+        Map.of("field", field, "reason", WireNames.of(f.reason())),
+        null);
+  }
+
+  private static ApiError notFound(NotFound n) {
+    return new ApiError(
+        404,
+        "not_found",
+        "The " + WireNames.of(n.resourceType()) + " does not exist",
+        resource(WireNames.of(n.resourceType()), n.resourceId()),
+        null);
+  }
+
+  private static ApiError accessDenied(AccessDenied d) {
+    return new ApiError(
+        403,
+        "authorization_error",
+        "You may not access this " + WireNames.of(d.resourceType()),
+        resource(WireNames.of(d.resourceType()), d.resourceId()),
+        null);
+  }
+
+  private static ApiError duplicateId(DuplicateId d) {
+    Map<String, Object> details =
+        new LinkedHashMap<>(resource(WireNames.of(d.resourceType()), d.resourceId()));
+    details.put("reason", "duplicate_id");
+    return conflict(
+        "A " + WireNames.of(d.resourceType()) + " with this id already exists", details);
+  }
+
+  private static ApiError staleVersion(StaleVersion s) {
+    return conflict(
+        "The negotiation has changed; reload it and retry",
+        Map.of("reason", "stale_version", "current_version", s.currentVersion()));
+  }
+
+  private static ApiError negotiationExpired(NegotiationExpired x) {
+    return conflict(
+        "The negotiation has expired",
+        Map.of("reason", "negotiation_expired", "expired_at", JsonTime.format(x.expiredAt())));
+  }
+
+  private static ApiError organizerCannotDecline(OrganizerCannotDecline o) {
+    return conflict(
+        "The organizer cannot decline; cancel the negotiation instead",
+        Map.of("reason", "organizer_cannot_decline"));
+  }
+
+  private static ApiError invalidStateTransition(InvalidStateTransition t) {
+    return conflict(
+        "Cannot "
+            + WireNames.of(t.requestedAction())
+            + " a "
+            + WireNames.of(t.currentState())
+            + " negotiation",
+        Map.of(
+            "reason", "invalid_state_transition",
+            "current_state", WireNames.of(t.currentState()),
+            "requested_action", WireNames.of(t.requestedAction())));
   }
 
   static ApiError unauthenticated(AuthenticationFailed.Reason reason) {
@@ -175,7 +190,7 @@ final class ErrorMapper {
     return details;
   }
 
-  private static String capitalize(String field, String message) {
+  private static String withField(String field, String message) {
     return field + " " + message;
   }
 }

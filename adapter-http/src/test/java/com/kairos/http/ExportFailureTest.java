@@ -32,6 +32,9 @@ class ExportFailureTest extends ApiTest {
         new UseCases.Ports(
             b.transactions,
             b.negotiations,
+            b.negotiations,
+            b.negotiations,
+            b.negotiations,
             failingWhen("events", EventRepository.class, b.events),
             b.profiles,
             b.users,

@@ -55,6 +55,9 @@ class LoadSheddingTest extends ApiTest {
         new UseCases.Ports(
             blocking,
             b.negotiations,
+            b.negotiations,
+            b.negotiations,
+            b.negotiations,
             b.events,
             b.profiles,
             UserDirectory.unchecked(),

@@ -184,6 +184,29 @@ class NegotiationEndpointsTest extends ApiTest {
   }
 
   @Test
+  void aRepeatedReplyIdIsAnsweredAsARepeatWhateverTheRestOfTheBodySays() {
+    String id = started("bob-uid", "carol-uid");
+    String replyId = UUID.randomUUID().toString();
+    String accept =
+        "{\"negotiation_id\": \"%s\", \"action\": \"accept\", \"reply_id\": \"%s\"}"
+            .formatted(id, replyId);
+    assertThat(reply(BOB, accept).status()).isEqualTo(200);
+
+    Answer badDecline =
+        reply(
+            BOB,
+            """
+            {"negotiation_id": "%s", "action": "decline", "reply_id": "%s",
+             "accepted_slot_ids": ["%s"]}
+            """
+                .formatted(id, replyId, UUID.randomUUID()));
+
+    assertThat(badDecline.status()).as(badDecline.text()).isEqualTo(200);
+    assertThat(badDecline.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(badDecline.data().get("version").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void everyConflictReasonIsReported() {
     String id = started("bob-uid", "carol-uid");
     Answer organizerDecline =
@@ -284,6 +307,21 @@ class NegotiationEndpointsTest extends ApiTest {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.error().get("details").get("field").asText()).isEqualTo("id");
     assertThat(malformed.error().get("details").get("reason").asText()).isEqualTo("invalid_uuid");
+  }
+
+  @Test
+  void aReplyToAnUnknownNegotiationIsNotFoundEvenWhenItsFieldsDoNotFitItsAction() {
+    Answer badDecline =
+        reply(
+            BOB,
+            """
+            {"negotiation_id": "%s", "action": "decline",
+             "accepted_slot_ids": ["%s"]}
+            """
+                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+
+    assertThat(badDecline.status()).as(badDecline.text()).isEqualTo(404);
+    assertThat(badDecline.error().get("code").asText()).isEqualTo("not_found");
   }
 
   @Test

@@ -2,15 +2,30 @@ package com.kairos.postgres;
 
 import static com.kairos.postgres.PgCodes.code;
 
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Expiry;
+import com.kairos.domain.negotiation.Negotiation;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** The expiry sweep: one statement expiring a batch of due negotiations and logging each. */
-final class ExpirySweep {
-  private ExpirySweep() {}
+/**
+ * The expiry sweep: one statement expiring a batch of due negotiations and logging each, then one
+ * loading what it expired (for their notices), whatever the batch's size.
+ */
+final class ExpirySweep implements NegotiationSweep {
+  private final CurrentHandle current;
+
+  ExpirySweep(CurrentHandle current) {
+    this.current = current;
+  }
+
+  @Override
+  public List<Negotiation> expireDue(Instant now, int batchSize) {
+    Handle h = current.get();
+    return NegotiationLoader.loadAll(h, run(h, now, batchSize));
+  }
 
   /**
    * The states the sweep picks up, written out rather than bound: they must match the predicate of

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -88,6 +91,22 @@ final class NegotiationLoader {
         .map(MAPPER)
         .findOne()
         .map(NegotiationLoader::toDomain);
+  }
+
+  /**
+   * The negotiations {@code ids} names, in that order, in one statement; unknown ids are skipped.
+   */
+  static List<Negotiation> loadAll(Handle h, List<NegotiationId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<NegotiationId, Negotiation> byId = new HashMap<>();
+    h.createQuery(SELECT + " WHERE n.id = ANY(:ids)")
+        .bind("ids", Sql.uuidArray(ids, NegotiationId::value))
+        .map(MAPPER)
+        .map(NegotiationLoader::toDomain)
+        .forEach(n -> byId.put(n.id(), n));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   /**

@@ -1,8 +1,5 @@
 package com.kairos.postgres;
 
-import static com.kairos.postgres.PgCodes.code;
-import static com.kairos.postgres.PgCodes.parse;
-
 import com.kairos.application.port.AccountJobs;
 import com.kairos.domain.common.UserId;
 import java.time.Duration;
@@ -24,6 +21,22 @@ final class PgAccountJobs implements AccountJobs {
 
   PgAccountJobs(CurrentHandle current) {
     this.current = current;
+  }
+
+  /** The code the schema's CHECK constraint lists for {@code kind} (named before the rename). */
+  static String code(Kind kind) {
+    return switch (kind) {
+      case DELETE_IDENTITY_ACCOUNT -> "delete_firebase_user";
+    };
+  }
+
+  private static Kind kind(String code) {
+    for (Kind kind : Kind.values()) {
+      if (code(kind).equals(code)) {
+        return kind;
+      }
+    }
+    throw new IllegalStateException("corrupt stored value in column kind: " + code);
   }
 
   @Override
@@ -57,7 +70,7 @@ final class PgAccountJobs implements AccountJobs {
             (rs, ctx) ->
                 new Job(
                     rs.getLong("id"),
-                    parse(Kind.class, rs.getString("kind"), "kind"),
+                    kind(rs.getString("kind")),
                     new UserId(rs.getString("user_id")),
                     Sql.instant(rs, "created_at"),
                     rs.getInt("attempts")))

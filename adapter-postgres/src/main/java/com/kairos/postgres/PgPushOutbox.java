@@ -126,11 +126,11 @@ final class PgPushOutbox implements PushOutbox {
                 + " last_error = CAST(:reason AS text)"
                 + " WHERE id = :id AND state = :pending");
     for (OutboxUpdate u : updates) {
-      switch (u.disposition()) {
+      switch (u.outcome()) {
         case SENT -> batch.add(row(u, SENT, null, now));
         case DEAD -> batch.add(row(u, DEAD, null, now));
         case RETRY -> batch.add(row(u, PENDING, u.retryAt(), null));
-        case FORGET_DEVICE -> forget.add(u.id());
+        case TOKEN_REJECTED -> forget.add(u.id());
       }
     }
     if (batch.size() > 0) {

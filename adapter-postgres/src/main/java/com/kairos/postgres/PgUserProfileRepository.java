@@ -118,7 +118,7 @@ public final class PgUserProfileRepository implements UserProfileRepository {
     }
     return update
         .bind("id", p.id())
-        .bind("uid", p.firebaseUid().value())
+        .bind("uid", p.userId().value())
         .bind("displayName", p.displayName())
         .bind("locale", p.locale())
         .bind("flagKeys", keys)

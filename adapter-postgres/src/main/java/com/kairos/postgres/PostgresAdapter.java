@@ -5,7 +5,10 @@ import com.kairos.application.port.AccountJobs;
 import com.kairos.application.port.DeletedAccounts;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
@@ -25,7 +28,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresAdapter {
   private final Jdbi jdbi;
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationStore negotiations;
+  private final NegotiationHistory history;
+  private final NegotiationQueries queries;
+  private final NegotiationSweep sweep;
   private final EventRepository events;
   private final UserProfileRepository profiles;
   private final DeviceRepository devices;
@@ -60,7 +66,10 @@ public final class PostgresAdapter {
             settings != null && settings.transactionPooling()
                 ? settings.transactionSettingsSql()
                 : null);
-    this.negotiations = new PgNegotiationRepository(current);
+    this.negotiations = new PgNegotiationStore(current);
+    this.history = new PgNegotiationHistory(current);
+    this.queries = new PgNegotiationQueries(current);
+    this.sweep = new ExpirySweep(current);
     this.events = new PgEventRepository(current);
     this.profiles = new PgUserProfileRepository(current);
     this.devices = new PgDeviceRepository(current);
@@ -164,8 +173,20 @@ public final class PostgresAdapter {
     return transactions;
   }
 
-  public NegotiationRepository negotiations() {
+  public NegotiationStore negotiations() {
     return negotiations;
+  }
+
+  public NegotiationHistory history() {
+    return history;
+  }
+
+  public NegotiationQueries queries() {
+    return queries;
+  }
+
+  public NegotiationSweep sweep() {
+    return sweep;
   }
 
   public EventRepository events() {
@@ -179,7 +200,18 @@ public final class PostgresAdapter {
   /** Every port the use cases take; {@code users} says which participant ids exist. */
   public UseCases.Ports ports(UserDirectory users) {
     return new UseCases.Ports(
-        transactions, negotiations, events, profiles, users, devices, outbox, deletions, jobs);
+        transactions,
+        negotiations,
+        history,
+        queries,
+        sweep,
+        events,
+        profiles,
+        users,
+        devices,
+        outbox,
+        deletions,
+        jobs);
   }
 
   public DeviceRepository devices() {

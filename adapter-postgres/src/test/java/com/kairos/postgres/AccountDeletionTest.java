@@ -13,9 +13,8 @@ import com.kairos.application.UseCases;
 import com.kairos.application.account.DeleteAccount;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.device.RegisterDevice.Registration;
-import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.NegotiationQuery;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.application.testing.MutableClock;
@@ -37,7 +36,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +147,7 @@ class AccountDeletionTest {
             .inTransaction(
                 () ->
                     ports
-                        .negotiations()
+                        .queries()
                         .listFor(
                             BOB, new NegotiationQuery(null, null, false, null, null), NOW, 50))) {
       assertThat(useCases.getNegotiation().get(BOB, s.id()).version()).isEqualTo(s.version());
@@ -160,12 +158,13 @@ class AccountDeletionTest {
   void aFailureHalfWayLeavesEveryTableAsItWas() throws SQLException {
     Map<String, String> before = fingerprint();
     AtomicInteger updates = new AtomicInteger();
-    NegotiationRepository failing = failingAfter(ports.negotiations(), 3, updates);
+    NegotiationStore failing = failingAfter(ports.negotiations(), 3, updates);
     DeleteAccount deletion =
         new DeleteAccount(
             new DeleteAccount.Ports(
                 ports.transactions(),
                 failing,
+                ports.queries(),
                 ports.events(),
                 ports.profiles(),
                 ports.devices(),
@@ -216,10 +215,9 @@ class AccountDeletionTest {
     }
   }
 
-  /** A repository whose {@code update} fails once {@code allowed} updates went through. */
-  static NegotiationRepository failingAfter(
-      NegotiationRepository real, int allowed, AtomicInteger calls) {
-    return new NegotiationRepository() {
+  /** A store whose {@code update} fails once {@code allowed} updates went through. */
+  static NegotiationStore failingAfter(NegotiationStore real, int allowed, AtomicInteger calls) {
+    return new NegotiationStore() {
       @Override
       public Optional<Negotiation> findById(NegotiationId id) {
         return real.findById(id);
@@ -246,42 +244,6 @@ class AccountDeletionTest {
       @Override
       public boolean replyRecorded(NegotiationId id, UserId actor, ReplyId replyId) {
         return real.replyRecorded(id, actor, replyId);
-      }
-
-      @Override
-      public List<Activity> history(NegotiationId id) {
-        return real.history(id);
-      }
-
-      @Override
-      public List<Activity> activity(NegotiationId id, long afterVersion, int limit) {
-        return real.activity(id, afterVersion, limit);
-      }
-
-      @Override
-      public List<Activity> authoredBy(UserId actor, ActivityPosition after, int limit) {
-        return real.authoredBy(actor, after, limit);
-      }
-
-      @Override
-      public List<NegotiationId> idsInvolving(UserId user) {
-        return real.idsInvolving(user);
-      }
-
-      @Override
-      public List<Negotiation> visibleTo(UserId user, NegotiationId after, int limit) {
-        return real.visibleTo(user, after, limit);
-      }
-
-      @Override
-      public List<NegotiationSummary> listFor(
-          UserId user, NegotiationQuery query, Instant now, int limit) {
-        return real.listFor(user, query, now, limit);
-      }
-
-      @Override
-      public List<NegotiationId> expireDue(Instant now, int batchSize) {
-        return real.expireDue(now, batchSize);
       }
     };
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kairos.application.UseCases;
 import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.expiry.ExpireDueNegotiations;
+import com.kairos.application.negotiation.TransitionRecorder;
 import com.kairos.application.testing.InMemoryBackend;
 import com.kairos.application.testing.MutableClock;
 import com.kairos.domain.common.IdGenerator;
@@ -102,7 +103,11 @@ class ConcurrencyTest {
     clock.set(NOW.plus(Duration.ofHours(2)));
     ExpireDueNegotiations sweeper =
         new ExpireDueNegotiations(
-            ports.transactions(), ports.negotiations(), ports.outbox(), clock, 50);
+            ports.transactions(),
+            ports.sweep(),
+            new TransitionRecorder(ports.negotiations(), ports.events(), ports.outbox()),
+            clock,
+            50);
 
     List<Integer> expired = raceAll(List.of(sweeper::sweep, sweeper::sweep));
 

@@ -3,7 +3,10 @@ package com.kairos.postgres;
 import com.kairos.application.contract.PortsUnderTest;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
@@ -36,8 +39,23 @@ final class PostgresPorts implements PortsUnderTest {
   }
 
   @Override
-  public NegotiationRepository negotiations() {
+  public NegotiationStore negotiations() {
     return adapter.negotiations();
+  }
+
+  @Override
+  public NegotiationHistory history() {
+    return adapter.history();
+  }
+
+  @Override
+  public NegotiationQueries queries() {
+    return adapter.queries();
+  }
+
+  @Override
+  public NegotiationSweep sweep() {
+    return adapter.sweep();
   }
 
   @Override

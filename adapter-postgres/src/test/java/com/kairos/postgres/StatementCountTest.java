@@ -3,6 +3,7 @@ package com.kairos.postgres;
 import static com.kairos.domain.testing.Fixtures.ALICE;
 import static com.kairos.domain.testing.Fixtures.BOB;
 import static com.kairos.domain.testing.Fixtures.CAROL;
+import static com.kairos.domain.testing.Fixtures.inHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kairos.application.UseCases;
@@ -45,6 +46,14 @@ class StatementCountTest {
    */
   static final long REPLY_CEILING = 7;
 
+  /**
+   * BEGIN, the sweep statement (expiries and their history lines), the load of what it expired, the
+   * push outbox rows, COMMIT: the same for two expiries as for six. (Before: one load per expired
+   * negotiation.)
+   */
+  static final long SWEEP_CEILING = 5;
+
+  private static final MutableClock CLOCK = new MutableClock(Fixtures.NOW);
   private static HikariDataSource pool;
   private static UseCases useCases;
 
@@ -66,7 +75,7 @@ class StatementCountTest {
             IdGenerator.random(),
             new CursorCodec(
                 "a-statement-count-secret-of-32-bytes+".getBytes(StandardCharsets.UTF_8)),
-            new MutableClock(Fixtures.NOW));
+            CLOCK);
   }
 
   @AfterAll
@@ -74,10 +83,17 @@ class StatementCountTest {
     pool.close();
   }
 
-  private static long counted(Supplier<?> work) {
+  /** What some work returned and how many statements it sent. */
+  private record Measured<T>(T value, long statements) {}
+
+  private static <T> Measured<T> measured(Supplier<T> work) {
     long before = CountingSocketFactory.statements();
-    work.get();
-    return CountingSocketFactory.statements() - before;
+    T value = work.get();
+    return new Measured<>(value, CountingSocketFactory.statements() - before);
+  }
+
+  private static long counted(Supplier<?> work) {
+    return measured(work).statements();
   }
 
   private static Negotiation started() {
@@ -95,6 +111,32 @@ class StatementCountTest {
     long statements = counted(() -> useCases.getNegotiation().get(BOB, id));
     assertThat(statements).isLessThanOrEqualTo(GET_CEILING);
     assertThat(statements).as("the count is read off the wire").isPositive();
+  }
+
+  @Test
+  void aSweepCostsTheSameStatementsWhateverItExpires() {
+    long two = sweepOf(2);
+    long six = sweepOf(6);
+
+    assertThat(six).isEqualTo(two);
+    assertThat(six).isLessThanOrEqualTo(SWEEP_CEILING);
+  }
+
+  /** Statements of a sweep expiring {@code due} negotiations started just before. */
+  private static long sweepOf(int due) {
+    try {
+      for (int i = 0; i < due; i++) {
+        useCases
+            .startNegotiation()
+            .start(ALICE, StartRequest.start().inviting(BOB, CAROL).expiresAt(inHours(1)).build());
+      }
+      CLOCK.set(inHours(2));
+      Measured<Integer> sweep = measured(() -> useCases.expireDueNegotiations().sweep());
+      assertThat(sweep.value()).isEqualTo(due);
+      return sweep.statements();
+    } finally {
+      CLOCK.set(Fixtures.NOW);
+    }
   }
 
   @Test

@@ -19,11 +19,15 @@ import com.kairos.application.negotiation.ListNegotiations;
 import com.kairos.application.negotiation.ReplyToNegotiation;
 import com.kairos.application.negotiation.SendNegotiation;
 import com.kairos.application.negotiation.StartNegotiation;
+import com.kairos.application.negotiation.TransitionRecorder;
 import com.kairos.application.port.AccountJobs;
 import com.kairos.application.port.DeletedAccounts;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
@@ -62,7 +66,10 @@ public record UseCases(
   /** The ports the use cases need; {@code users} says which participant ids exist. */
   public record Ports(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationStore negotiations,
+      NegotiationHistory history,
+      NegotiationQueries queries,
+      NegotiationSweep sweep,
       EventRepository events,
       UserProfileRepository profiles,
       UserDirectory users,
@@ -74,38 +81,40 @@ public record UseCases(
     /** The ports an account deletion touches. */
     public DeleteAccount.Ports forDeletion() {
       return new DeleteAccount.Ports(
-          transactions, negotiations, events, profiles, devices, outbox, deletions, jobs);
+          transactions, negotiations, queries, events, profiles, devices, outbox, deletions, jobs);
     }
   }
 
   /** Every use case, built from {@code ports}. */
   public static UseCases create(Ports ports, IdGenerator ids, CursorCodec cursors, Clock clock) {
     Transactions tx = ports.transactions();
-    NegotiationRepository negotiations = ports.negotiations();
+    NegotiationStore negotiations = ports.negotiations();
     EventRepository events = ports.events();
     PushOutbox outbox = ports.outbox();
+    TransitionRecorder recorder = new TransitionRecorder(negotiations, events, outbox);
     GetProfile getProfile = new GetProfile(tx, ports.profiles(), ids, clock);
     RevokedAccounts revoked = new RevokedAccounts(tx, ports.deletions(), clock);
     return new UseCases(
-        new StartNegotiation(tx, negotiations, outbox, ports.users(), ids, clock),
-        new ReplyToNegotiation(tx, negotiations, outbox, events, ids, clock),
-        new SendNegotiation(tx, negotiations, outbox, clock),
-        new CancelNegotiation(tx, negotiations, outbox, events, clock),
+        new StartNegotiation(tx, negotiations, recorder, ports.users(), ids, clock),
+        new ReplyToNegotiation(tx, negotiations, recorder, ids, clock),
+        new SendNegotiation(tx, negotiations, recorder, clock),
+        new CancelNegotiation(tx, negotiations, recorder, clock),
         new GetNegotiation(tx, negotiations, clock),
-        new ListNegotiations(tx, negotiations, cursors, clock),
+        new ListNegotiations(tx, ports.queries(), cursors, clock),
         new GetEvent(tx, events),
         new ListEvents(tx, events, cursors, clock),
         new ListUpcomingEvents(tx, events, clock),
         new CreateEvent(tx, events, clock),
         getProfile,
         new UpdateProfile(tx, ports.profiles(), getProfile, clock),
-        new ExpireDueNegotiations(tx, negotiations, outbox, clock, EXPIRY_BATCH_SIZE),
+        new ExpireDueNegotiations(tx, ports.sweep(), recorder, clock, EXPIRY_BATCH_SIZE),
         new RegisterDevice(tx, ports.devices(), clock),
         new ListDevices(tx, ports.devices()),
         new RemoveDevice(tx, ports.devices()),
-        new GetActivity(tx, negotiations, cursors, clock),
+        new GetActivity(tx, negotiations, ports.history(), cursors, clock),
         new DeleteAccount(ports.forDeletion(), revoked, ids, clock),
         revoked,
-        new ExportAccount(tx, negotiations, events, ports.devices(), getProfile, clock));
+        new ExportAccount(
+            tx, ports.queries(), ports.history(), events, ports.devices(), getProfile, clock));
   }
 }

@@ -5,6 +5,7 @@ import static com.kairos.bench.Bench.connect;
 import static com.kairos.bench.Bench.say;
 
 import com.kairos.application.expiry.ExpireDueNegotiations;
+import com.kairos.application.negotiation.TransitionRecorder;
 import com.kairos.postgres.DatabaseUrl;
 import com.kairos.postgres.PostgresAdapter;
 import com.zaxxer.hikari.HikariDataSource;
@@ -116,8 +117,8 @@ final class ScaleData {
       ExpireDueNegotiations sweeper =
           new ExpireDueNegotiations(
               adapter.transactions(),
-              adapter.negotiations(),
-              adapter.outbox(),
+              adapter.sweep(),
+              new TransitionRecorder(adapter.negotiations(), adapter.events(), adapter.outbox()),
               Clock.systemUTC(),
               500);
       long t0 = System.nanoTime();

@@ -2,6 +2,7 @@ package com.kairos.bootstrap;
 
 import com.kairos.application.port.PushMetrics;
 import com.kairos.application.port.PushOutbox;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.domain.notification.NotificationKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +29,7 @@ final class MicrometerPushMetrics implements PushMetrics {
     Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)
   };
 
-  private final Map<NotificationKind, Map<Outcome, Counter>> attempts =
+  private final Map<NotificationKind, Map<PushOutcome, Counter>> attempts =
       new EnumMap<>(NotificationKind.class);
   private final Timer delivery;
   private final AtomicLong pending = new AtomicLong();
@@ -36,14 +37,14 @@ final class MicrometerPushMetrics implements PushMetrics {
 
   MicrometerPushMetrics(MeterRegistry registry, Supplier<Instant> now) {
     for (NotificationKind kind : NotificationKind.values()) {
-      Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
-      for (Outcome outcome : Outcome.values()) {
+      Map<PushOutcome, Counter> byOutcome = new EnumMap<>(PushOutcome.class);
+      for (PushOutcome outcome : PushOutcome.values()) {
         byOutcome.put(
             outcome,
             Counter.builder("kairos.push.sent")
                 .description("Push send attempts by kind and outcome")
                 .tag("kind", "negotiation." + kind.name().toLowerCase(Locale.ROOT))
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", label(outcome))
                 .register(registry));
       }
       attempts.put(kind, byOutcome);
@@ -68,8 +69,18 @@ final class MicrometerPushMetrics implements PushMetrics {
   }
 
   @Override
-  public void attempt(NotificationKind kind, Outcome outcome) {
+  public void attempt(NotificationKind kind, PushOutcome outcome) {
     attempts.get(kind).get(outcome).increment();
+  }
+
+  /** The meter's label, as published since the meter exists. */
+  static String label(PushOutcome outcome) {
+    return switch (outcome) {
+      case SENT -> "sent";
+      case RETRY -> "retried";
+      case TOKEN_REJECTED -> "token_removed";
+      case DEAD -> "dead";
+    };
   }
 
   @Override

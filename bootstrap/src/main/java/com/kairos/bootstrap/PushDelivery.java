@@ -4,7 +4,6 @@ import com.kairos.application.port.PushMetrics;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.PushSender;
 import com.kairos.application.push.DispatchPushes;
-import com.kairos.application.push.NoPushOutbox;
 import com.kairos.application.push.RetryPolicy;
 import com.kairos.postgres.DatabaseUrl;
 import com.kairos.postgres.PgPushListener;

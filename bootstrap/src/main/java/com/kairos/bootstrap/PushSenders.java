@@ -1,8 +1,6 @@
 package com.kairos.bootstrap;
 
 import com.kairos.application.port.PushSender;
-import com.kairos.application.push.DisabledPushSender;
-import com.kairos.application.push.LogPushSender;
 import com.kairos.firebase.push.FcmPushSender;
 import com.kairos.firebase.push.FcmSettings;
 import java.time.Clock;
@@ -23,7 +21,11 @@ final class PushSenders {
                   config.firebasePrivateKey()),
               clock);
       case LOG -> new LogPushSender();
-      case NONE -> new DisabledPushSender();
+      case NONE ->
+          // Nothing is queued with PUSH_PROVIDER=none (NoPushOutbox) and no dispatcher runs.
+          message -> {
+            throw new IllegalStateException("push notifications are off");
+          };
     };
   }
 }

@@ -6,6 +6,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonParser;
 import com.kairos.application.port.PushMessage;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.application.port.PushResult;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.device.Platform;
@@ -177,7 +178,7 @@ class FcmPushSenderTest {
     PushResult result =
         sender.send(push("unregistered-abc123", Platform.ANDROID, NotificationKind.EXPIRED));
 
-    assertThat(result.status()).isEqualTo(PushResult.Status.TOKEN_REJECTED);
+    assertThat(result.outcome()).isEqualTo(PushOutcome.TOKEN_REJECTED);
   }
 
   @Test
@@ -335,7 +336,7 @@ class FcmPushSenderTest {
       fcm.enqueue(answer);
       PushResult result = sender.send(push(marker, Platform.IOS, NotificationKind.FINALIZED));
 
-      assertThat(result.status()).isNotEqualTo(PushResult.Status.SENT);
+      assertThat(result.outcome()).isNotEqualTo(PushOutcome.SENT);
       assertThat(result.reason())
           .doesNotContain("MARKER")
           .doesNotContain("secret")

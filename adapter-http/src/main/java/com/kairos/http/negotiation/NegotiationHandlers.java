@@ -12,7 +12,7 @@ import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.NegotiationState;
 import com.kairos.domain.negotiation.ParticipantRole;
-import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import com.kairos.http.json.Json;
 import com.kairos.http.json.RequestSchemas;
 import com.kairos.http.route.Caller;
@@ -68,13 +68,19 @@ final class NegotiationHandlers {
 
   void reply(Context ctx) {
     JsonNode body = body(ctx, "reply-negotiation.json");
+    // The command is built once the negotiation is known and the reply id is not a repeat: an
+    // unknown negotiation is 404, a repeat 200, whatever the rest of the body says.
     ReplyToNegotiation.Result result =
-        reply.reply(Caller.of(ctx).userId(), NegotiationRequests.replyCommand(body));
+        reply.reply(
+            Caller.of(ctx).userId(),
+            NegotiationRequests.negotiationId(body),
+            NegotiationRequests.replyId(body),
+            () -> NegotiationRequests.replyCommand(body));
     if (result.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     } else {
       lifecycle.accept("replied");
-      if (result.outcome() instanceof Transition.Finalized) {
+      if (result.outcome() instanceof TransitionResult.Finalized) {
         lifecycle.accept("finalized");
       }
     }

@@ -77,12 +77,16 @@ final class NegotiationRequests {
     return new ReplyCommand(
         negotiationId(body),
         reply,
-        body.has("reply_id") ? new ReplyId(uuid(body, "reply_id")) : null,
+        replyId(body),
         expectedVersion(body),
         blob(body, "encrypted_payload"),
         body.has("agent_mode")
             ? WireNames.parse(AgentMode.class, text(body, "agent_mode"), "agent_mode")
             : null);
+  }
+
+  static ReplyId replyId(JsonNode body) {
+    return body.has("reply_id") ? new ReplyId(uuid(body, "reply_id")) : null;
   }
 
   static NegotiationId negotiationId(JsonNode body) {

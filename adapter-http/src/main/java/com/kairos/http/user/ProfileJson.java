@@ -18,7 +18,7 @@ record ProfileJson(
   static ProfileJson of(UserProfile p) {
     return new ProfileJson(
         p.id().toString(),
-        p.firebaseUid().value(),
+        p.userId().value(),
         p.displayName(),
         p.locale(),
         p.featureFlags(),

@@ -1,10 +1,12 @@
 package com.kairos.application.account;
 
+import com.kairos.application.negotiation.TransitionRecorder;
 import com.kairos.application.port.AccountJobs;
 import com.kairos.application.port.DeletedAccounts;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
@@ -15,10 +17,10 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Departure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * negotiation they take part in goes through {@link Departure} (their own open ones cancelled,
  * others' active ones left with the consensus rule run, their blobs gone everywhere, notices
  * queued), then their events, devices (with the pushes waiting for them) and profile are deleted,
- * the deletion is recorded (their older tokens die) and the Firebase user's deletion is queued.
- * Nothing is changed unless the caller signed in within {@link #RECENT_LOGIN}.
+ * the deletion is recorded (their older tokens die) and the identity provider's account's deletion
+ * is queued. Nothing is changed unless the caller signed in within {@link #RECENT_LOGIN}.
  */
 public final class DeleteAccount {
   /** How recent the caller's sign-in must be. */
@@ -43,7 +45,8 @@ public final class DeleteAccount {
   /** The ports a deletion touches. */
   public record Ports(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationStore negotiations,
+      NegotiationQueries queries,
       EventRepository events,
       UserProfileRepository profiles,
       DeviceRepository devices,
@@ -51,7 +54,11 @@ public final class DeleteAccount {
       DeletedAccounts deletions,
       AccountJobs jobs) {}
 
+  /** What the transaction did and when it committed to doing it. */
+  private record Deleted(Result result, Instant at) {}
+
   private final Ports ports;
+  private final TransitionRecorder recorder;
   private final RevokedAccounts revoked;
   private final IdGenerator ids;
   private final Clock clock;
@@ -59,14 +66,15 @@ public final class DeleteAccount {
   /** {@code revoked} learns of the deletion as soon as it commits. */
   public DeleteAccount(Ports ports, RevokedAccounts revoked, IdGenerator ids, Clock clock) {
     this.ports = ports;
+    this.recorder = new TransitionRecorder(ports.negotiations(), ports.events(), ports.outbox());
     this.revoked = revoked;
     this.ids = ids;
     this.clock = clock;
   }
 
   /**
-   * Deletes {@code user}'s account; {@code authTime} is when they last signed in (the token's
-   * {@code auth_time}).
+   * Deletes {@code user}'s account; {@code authTime} is when they last signed in (as their token
+   * says).
    *
    * @throws RecentLoginRequired when {@code authTime} is unknown or older than {@link
    *     #RECENT_LOGIN}; nothing is changed
@@ -76,28 +84,10 @@ public final class DeleteAccount {
     if (authTime == null || authTime.isBefore(asked.minus(RECENT_LOGIN))) {
       throw new RecentLoginRequired();
     }
-    Instant[] deletedAt = new Instant[1];
-    Result result =
-        ports
-            .transactions()
-            .inTransaction(
-                () -> {
-                  Instant now = Timestamps.now(clock);
-                  int changed = 0;
-                  for (NegotiationId id : ports.negotiations().idsInvolving(user)) {
-                    changed += depart(user, id, now);
-                  }
-                  int events = ports.events().deleteOwnedBy(user);
-                  // Last: the pushes queued above for this user go with their devices.
-                  int devices = ports.devices().removeAllFor(user);
-                  ports.profiles().delete(user);
-                  ports.deletions().record(user, now);
-                  deletedAt[0] = now;
-                  ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, user, now);
-                  return new Result(changed, events, devices);
-                });
+    Deleted deleted = ports.transactions().inTransaction(() -> deleteNow(user));
     // This instance refuses the old tokens at once; the others within a refresh (about a second).
-    revoked.note(user, deletedAt[0]);
+    revoked.note(user, deleted.at());
+    Result result = deleted.result();
     LOG.atInfo()
         .addKeyValue("negotiations", result.negotiationsChanged())
         .addKeyValue("events", result.eventsDeleted())
@@ -106,26 +96,29 @@ public final class DeleteAccount {
     return result;
   }
 
+  private Deleted deleteNow(UserId user) {
+    Instant now = Timestamps.now(clock);
+    int changed = 0;
+    for (NegotiationId id : ports.queries().idsInvolving(user)) {
+      changed += depart(user, id, now);
+    }
+    int events = ports.events().deleteOwnedBy(user);
+    // Last: the pushes queued above for this user go with their devices.
+    int devices = ports.devices().removeAllFor(user);
+    ports.profiles().delete(user);
+    ports.deletions().record(user, now);
+    ports.jobs().enqueue(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT, user, now);
+    return new Deleted(new Result(changed, events, devices), now);
+  }
+
   /** Applies the departure from one negotiation; returns 1 if it changed. */
   private int depart(UserId user, NegotiationId id, Instant now) {
     Optional<Negotiation> locked = ports.negotiations().findByIdForUpdate(id);
     if (locked.isEmpty()) {
       return 0;
     }
-    Negotiation before = locked.get();
-    int changed = 0;
-    for (Transition t : Departure.of(before, user, now, ids)) {
-      ports.negotiations().update(t.negotiation(), t.activity());
-      ports.outbox().enqueue(Notices.of(Optional.of(before), t), now);
-      if (!t.result().confirmedEvents().isEmpty()) {
-        ports.events().insertAll(t.result().confirmedEvents());
-      }
-      if (t.result().voidsEvents()) {
-        ports.events().cancelForNegotiation(id, now);
-      }
-      before = t.negotiation();
-      changed = 1;
-    }
-    return changed;
+    List<Transition> steps = Departure.of(locked.get(), user, now, ids);
+    steps.forEach(t -> recorder.record(t, now));
+    return steps.isEmpty() ? 0 : 1;
   }
 }

@@ -3,7 +3,8 @@ package com.kairos.application.account;
 import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.VerifiedIdentity;
 import com.kairos.application.user.GetProfile;
@@ -23,12 +24,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * {@code GET /me/export}: everything stored about the caller, handed to a {@link Sink} piece by
- * piece so that the adapter can stream it. Negotiations, events and history lines are read in
- * keyset pages of {@link #DEFAULT_PAGE_SIZE}, each page its own short read: no connection is held
- * for the whole export and no more than one page is ever in memory. Negotiations are read as they
- * stand at the export's instant ({@link Negotiation#asOf}), as {@code GET /negotiations/{id}} reads
- * them.
+ * The account export: everything stored about the caller, handed to a {@link Sink} piece by piece
+ * so that the adapter can stream it. Negotiations, events and history lines are read in keyset
+ * pages of {@link #DEFAULT_PAGE_SIZE}, each page its own short read: no connection is held for the
+ * whole export and no more than one page is ever in memory. Negotiations are read as they stand at
+ * the export's instant ({@link Negotiation#asOf}), as {@link
+ * com.kairos.application.negotiation.GetNegotiation} reads them.
  */
 public final class ExportAccount {
   /** How many items one read fetches. */
@@ -65,7 +66,8 @@ public final class ExportAccount {
   }
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationQueries negotiations;
+  private final NegotiationHistory history;
   private final EventRepository events;
   private final DeviceRepository devices;
   private final GetProfile profiles;
@@ -74,17 +76,19 @@ public final class ExportAccount {
 
   public ExportAccount(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationQueries negotiations,
+      NegotiationHistory history,
       EventRepository events,
       DeviceRepository devices,
       GetProfile profiles,
       Clock clock) {
-    this(transactions, negotiations, events, devices, profiles, clock, DEFAULT_PAGE_SIZE);
+    this(transactions, negotiations, history, events, devices, profiles, clock, DEFAULT_PAGE_SIZE);
   }
 
   public ExportAccount(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationQueries negotiations,
+      NegotiationHistory history,
       EventRepository events,
       DeviceRepository devices,
       GetProfile profiles,
@@ -95,6 +99,7 @@ public final class ExportAccount {
     }
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.history = history;
     this.events = events;
     this.devices = devices;
     this.profiles = profiles;
@@ -103,8 +108,8 @@ public final class ExportAccount {
   }
 
   /**
-   * Exports {@code caller}'s data into {@code sink}. The profile is read as {@code GET /me} reads
-   * it (created on first sight from the token and {@code languageTag}, which may be null).
+   * Exports {@code caller}'s data into {@code sink}. The profile is read as {@link GetProfile}
+   * reads it (created on first sight from the token and {@code languageTag}, which may be null).
    */
   public void export(VerifiedIdentity caller, String languageTag, Sink sink) {
     UserId user = caller.userId();
@@ -124,7 +129,7 @@ public final class ExportAccount {
 
     sink.startActivity();
     walk(
-        (ActivityPosition after) -> negotiations.authoredBy(user, after, pageSize),
+        (ActivityPosition after) -> history.authoredBy(user, after, pageSize),
         line -> new ActivityPosition(line.negotiationId(), line.version()),
         sink::activity);
 

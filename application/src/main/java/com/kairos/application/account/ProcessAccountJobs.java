@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs what account deletions left to do elsewhere (deleting the Firebase Auth user): claims due
- * jobs under a lease, runs each, and records it done or due again after a backoff (5 s doubling to
- * an hour, with jitter). A job is retried until it succeeds: an account deleted here must not stay
- * in Firebase.
+ * Runs what account deletions left to do elsewhere (deleting the identity provider's account):
+ * claims due jobs under a lease, runs each, and records it done or due again after a backoff (5 s
+ * doubling to an hour, with jitter). A job is retried until it succeeds: an account deleted here
+ * must not stay at the identity provider.
  */
 public final class ProcessAccountJobs {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessAccountJobs.class);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Refuses the tokens of a deleted account: a token whose {@code iat} is not later than the deletion
- * is {@code revoked_token}, however it was verified (remembered tokens included, as this wraps the
+ * refused as revoked, however it was verified (remembered tokens included, as this wraps the
  * verifier and its cache). A token issued after the deletion is a new sign-in and starts a fresh
  * account.
  */

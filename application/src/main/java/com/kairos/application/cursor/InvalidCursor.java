@@ -1,6 +1,8 @@
 package com.kairos.application.cursor;
 
-/** A cursor that is forged, foreign, stale or garbled (HTTP 400, reason {@code invalid_cursor}). */
+/**
+ * A cursor that is forged, foreign, stale or garbled (a client's mistake, not a domain refusal).
+ */
 public final class InvalidCursor extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,7 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.device.Device;
 import java.util.List;
 
-/** {@code GET /me/devices}: the caller's devices, most recently seen first. */
+/** Lists the caller's devices, most recently seen first. */
 public final class ListDevices {
   private final Transactions transactions;
   private final DeviceRepository devices;

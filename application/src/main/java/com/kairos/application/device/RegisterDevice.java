@@ -11,7 +11,7 @@ import com.kairos.domain.device.PushToken;
 import java.time.Clock;
 import java.time.Instant;
 
-/** {@code PUT /me/devices/{installation_id}}: registers or refreshes one installation. */
+/** Registers or refreshes one installation of the caller. */
 public final class RegisterDevice {
   private final Transactions transactions;
   private final DeviceRepository devices;

@@ -6,8 +6,8 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.device.InstallationId;
 
 /**
- * {@code DELETE /me/devices/{installation_id}}: idempotent; another user's installation is simply
- * absent for the caller.
+ * Removes one installation of the caller; idempotent: another user's installation is simply absent
+ * for the caller.
  */
 public final class RemoveDevice {
   private final Transactions transactions;

@@ -11,7 +11,10 @@ import com.kairos.domain.event.Event;
 import java.time.Clock;
 import java.util.List;
 
-/** Creates a manual event with a client-generated id; a taken id is a 409. */
+/**
+ * Creates a manual event with a client-generated id; a taken id is refused ({@link
+ * com.kairos.domain.common.DuplicateId}).
+ */
 public final class CreateEvent {
   private final Transactions transactions;
   private final EventRepository events;

@@ -3,7 +3,7 @@ package com.kairos.application.event;
 import com.kairos.domain.event.EventStatus;
 import java.time.Instant;
 
-/** The filters of {@code GET /events}; both may be null. */
+/** The filters of the event list; both may be null. */
 public record EventFilter(EventStatus status, Instant updatedAfter) {
   public static EventFilter none() {
     return new EventFilter(null, null);
@@ -12,7 +12,7 @@ public record EventFilter(EventStatus status, Instant updatedAfter) {
   String binding() {
     return "status="
         + (status == null ? "" : status.name())
-        + "|updated_after="
+        + "|updatedAfter="
         + (updatedAfter == null ? "" : updatedAfter.toString());
   }
 }

@@ -9,7 +9,7 @@ import com.kairos.domain.common.ResourceType;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.event.Event;
 
-/** Reads one event; only its owner may (404 unknown, 403 someone else's). */
+/** Reads one event; only its owner may (an unknown one is not found, someone else's denied). */
 public final class GetEvent {
   private final Transactions transactions;
   private final EventRepository events;

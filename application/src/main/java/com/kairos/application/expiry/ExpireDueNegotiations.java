@@ -1,16 +1,12 @@
 package com.kairos.application.expiry;
 
-import com.kairos.application.port.NegotiationRepository;
-import com.kairos.application.port.PushOutbox;
+import com.kairos.application.negotiation.TransitionRecorder;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.Transactions;
-import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.negotiation.Negotiation;
-import com.kairos.domain.notification.Notice;
-import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +20,15 @@ public final class ExpireDueNegotiations {
   private static final Logger LOG = LoggerFactory.getLogger(ExpireDueNegotiations.class);
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
-  private final PushOutbox outbox;
+  private final NegotiationSweep negotiations;
+  private final TransitionRecorder recorder;
   private final Clock clock;
   private final int batchSize;
 
   public ExpireDueNegotiations(
       Transactions transactions,
-      NegotiationRepository negotiations,
-      PushOutbox outbox,
+      NegotiationSweep negotiations,
+      TransitionRecorder recorder,
       Clock clock,
       int batchSize) {
     if (batchSize < 1) {
@@ -40,7 +36,7 @@ public final class ExpireDueNegotiations {
     }
     this.transactions = transactions;
     this.negotiations = negotiations;
-    this.outbox = outbox;
+    this.recorder = recorder;
     this.clock = clock;
     this.batchSize = batchSize;
   }
@@ -61,13 +57,8 @@ public final class ExpireDueNegotiations {
   }
 
   private int expireBatch(Instant now) {
-    List<NegotiationId> expired = negotiations.expireDue(now, batchSize);
-    List<Notice> notices = new ArrayList<>();
-    for (NegotiationId id : expired) {
-      Negotiation n = negotiations.findById(id).orElseThrow();
-      notices.addAll(Notices.ofExpiry(n));
-    }
-    outbox.enqueue(notices, now);
+    List<Negotiation> expired = negotiations.expireDue(now, batchSize);
+    recorder.recordSwept(expired, now);
     return expired.size();
   }
 }

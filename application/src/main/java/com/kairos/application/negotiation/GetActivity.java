@@ -5,7 +5,8 @@ import com.kairos.application.cursor.InvalidCursor;
 import com.kairos.application.paging.Page;
 import com.kairos.application.paging.PageRequest;
 import com.kairos.application.port.Keyset;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A negotiation's history, oldest first, for the users who may read the negotiation (the same 404
- * and 403 as {@link GetNegotiation}): only lines above {@code afterVersion} (how an app that was
+ * A negotiation's history, oldest first, for the users who may read the negotiation (refused as
+ * {@link GetNegotiation} refuses): only lines above {@code afterVersion} (how an app that was
  * offline catches up), cursor-paged. History lines hold no blob. An expiry the sweep has not
  * written yet reads as its line, at the expiry instant, as the negotiation itself reads expired.
  */
@@ -31,17 +32,20 @@ public final class GetActivity {
   public static final int DEFAULT_LIMIT = 50;
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationStore negotiations;
+  private final NegotiationHistory history;
   private final CursorCodec cursors;
   private final Clock clock;
 
   public GetActivity(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationStore negotiations,
+      NegotiationHistory history,
       CursorCodec cursors,
       Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
+    this.history = history;
     this.cursors = cursors;
     this.clock = clock;
   }
@@ -71,7 +75,7 @@ public final class GetActivity {
             () -> {
               Negotiation negotiation = Negotiations.get(negotiations, id);
               negotiation.requireReadableBy(caller);
-              List<Activity> lines = new ArrayList<>(negotiations.activity(id, from, limit + 1));
+              List<Activity> lines = new ArrayList<>(history.activity(id, from, limit + 1));
               if (lines.size() <= limit) {
                 unsweptExpiry(negotiation, now, from, lines).ifPresent(lines::add);
               }

@@ -1,6 +1,6 @@
 package com.kairos.application.negotiation;
 
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.Timestamps;
@@ -8,14 +8,16 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Negotiation;
 import java.time.Clock;
 
-/** Reads one negotiation as a participant sees it now (404 unknown or a foreign draft, 403). */
+/**
+ * Reads one negotiation as a participant sees it now (not found when unknown or a foreign draft,
+ * denied to strangers).
+ */
 public final class GetNegotiation {
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationStore negotiations;
   private final Clock clock;
 
-  public GetNegotiation(
-      Transactions transactions, NegotiationRepository negotiations, Clock clock) {
+  public GetNegotiation(Transactions transactions, NegotiationStore negotiations, Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
     this.clock = clock;

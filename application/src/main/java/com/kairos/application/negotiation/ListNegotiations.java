@@ -4,8 +4,8 @@ import com.kairos.application.cursor.CursorCodec;
 import com.kairos.application.paging.Page;
 import com.kairos.application.paging.PageRequest;
 import com.kairos.application.port.Keyset;
+import com.kairos.application.port.NegotiationQueries;
 import com.kairos.application.port.NegotiationQuery;
-import com.kairos.application.port.NegotiationRepository;
 import com.kairos.application.port.Transactions;
 import com.kairos.domain.common.Timestamps;
 import com.kairos.domain.common.UserId;
@@ -20,13 +20,13 @@ import java.util.List;
  */
 public final class ListNegotiations {
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
+  private final NegotiationQueries negotiations;
   private final CursorCodec cursors;
   private final Clock clock;
 
   public ListNegotiations(
       Transactions transactions,
-      NegotiationRepository negotiations,
+      NegotiationQueries negotiations,
       CursorCodec cursors,
       Clock clock) {
     this.transactions = transactions;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The filters of {@code GET /negotiations}. {@code states} empty means all; {@code role} and {@code
+ * The filters of the negotiation list. {@code states} empty means all; {@code role} and {@code
  * updatedAfter} may be null.
  */
 public record NegotiationFilter(
@@ -32,9 +32,9 @@ public record NegotiationFilter(
             .collect(Collectors.joining(","))
         + "|role="
         + (role == null ? "" : Names.lowerCase(role))
-        + "|awaiting_me="
+        + "|awaitingMe="
         + awaitingMe
-        + "|updated_after="
+        + "|updatedAfter="
         + (updatedAfter == null ? "" : updatedAfter.toString());
   }
 }

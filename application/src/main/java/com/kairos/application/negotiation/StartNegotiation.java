@@ -1,7 +1,6 @@
 package com.kairos.application.negotiation;
 
-import com.kairos.application.port.NegotiationRepository;
-import com.kairos.application.port.PushOutbox;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserDirectory;
 import com.kairos.domain.common.DuplicateId;
@@ -13,7 +12,6 @@ import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.StartCommand;
 import com.kairos.domain.negotiation.Transition;
-import com.kairos.domain.notification.Notices;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,22 +33,22 @@ public final class StartNegotiation {
   public record Result(Negotiation negotiation, boolean replayed) {}
 
   private final Transactions transactions;
-  private final NegotiationRepository negotiations;
-  private final PushOutbox outbox;
+  private final NegotiationStore negotiations;
+  private final TransitionRecorder recorder;
   private final UserDirectory users;
   private final IdGenerator ids;
   private final Clock clock;
 
   public StartNegotiation(
       Transactions transactions,
-      NegotiationRepository negotiations,
-      PushOutbox outbox,
+      NegotiationStore negotiations,
+      TransitionRecorder recorder,
       UserDirectory users,
       IdGenerator ids,
       Clock clock) {
     this.transactions = transactions;
     this.negotiations = negotiations;
-    this.outbox = outbox;
+    this.recorder = recorder;
     this.users = users;
     this.ids = ids;
     this.clock = clock;
@@ -70,8 +68,7 @@ public final class StartNegotiation {
             throw new DuplicateId(ResourceType.NEGOTIATION, command.id().toString());
           }
           Transition started = Negotiation.start(command, owner, now, ids);
-          negotiations.insert(started.negotiation(), started.activity());
-          outbox.enqueue(Notices.of(Optional.empty(), started), now);
+          recorder.record(started, now);
           LOG.info(
               "negotiation started id={} state={} participants={}",
               command.id(),
@@ -81,7 +78,7 @@ public final class StartNegotiation {
         });
   }
 
-  /** 422 {@code unknown_participant} on the first invitee no user has, e.g. an email address. */
+  /** Refuses the first invitee no user has (an email address, say) as an unknown participant. */
   private void requireKnownInvitees(UserId owner, List<UserId> participants) {
     List<UserId> invitees = participants.stream().filter(p -> !p.equals(owner)).toList();
     if (invitees.isEmpty()) {

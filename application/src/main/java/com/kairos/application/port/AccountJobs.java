@@ -8,18 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Outbound port: work an account deletion leaves for an external system (deleting the Firebase Auth
- * user), as a transactional outbox. {@link #enqueue} runs inside the deletion's transaction, so the
- * job exists exactly when the deletion committed; the other methods serve a dispatcher that may run
- * in several instances: a claimed job is invisible to every other claim until its lease ends, and a
- * job whose claimer died simply falls due again. A job is retried until it is done.
+ * Outbound port: work an account deletion leaves for an external system (deleting the identity
+ * provider's account), as a transactional outbox. {@link #enqueue} runs inside the deletion's
+ * transaction, so the job exists exactly when the deletion committed; the other methods serve a
+ * dispatcher that may run in several instances: a claimed job is invisible to every other claim
+ * until its lease ends, and a job whose claimer died simply falls due again. A job is retried until
+ * it is done.
  */
 public interface AccountJobs {
 
   /** What a job does. */
   enum Kind {
-    /** Delete the Firebase Auth user of this id (a user already gone counts as done). */
-    DELETE_FIREBASE_USER
+    /** Delete the identity provider's account of this user (one already gone counts as done). */
+    DELETE_IDENTITY_ACCOUNT
   }
 
   /**

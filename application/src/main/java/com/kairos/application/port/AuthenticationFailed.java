@@ -3,7 +3,9 @@ package com.kairos.application.port;
 import java.util.Locale;
 import java.util.Objects;
 
-/** A bearer token was refused (HTTP 401). The message never quotes the token. */
+/**
+ * A bearer token was refused (the caller is not authenticated). The message never quotes the token.
+ */
 public final class AuthenticationFailed extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,9 @@ package com.kairos.application.port;
 
 import java.util.Objects;
 
-/** An outside system the request needs did not answer (HTTP 503, {@code details.dependency}). */
+/**
+ * An outside system the request needs did not answer (retry shortly); {@code dependency} names it.
+ */
 public final class DependencyUnavailable extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String dependency;

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record Keyset(Instant updatedAt, UUID id) {
   public Keyset {
-    Objects.requireNonNull(updatedAt, "updated_at");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(id, "id");
   }
 }

@@ -8,15 +8,7 @@ import java.time.Duration;
  */
 public interface PushMetrics {
 
-  /** What became of one send attempt. */
-  enum Outcome {
-    SENT,
-    RETRIED,
-    TOKEN_REMOVED,
-    DEAD
-  }
-
-  void attempt(NotificationKind kind, Outcome outcome);
+  void attempt(NotificationKind kind, PushOutcome outcome);
 
   /** From the commit of the change to the provider's acceptance. */
   void delivered(Duration sinceCommit);
@@ -27,7 +19,7 @@ public interface PushMetrics {
   static PushMetrics none() {
     return new PushMetrics() {
       @Override
-      public void attempt(NotificationKind kind, Outcome outcome) {}
+      public void attempt(NotificationKind kind, PushOutcome outcome) {}
 
       @Override
       public void delivered(Duration sinceCommit) {}

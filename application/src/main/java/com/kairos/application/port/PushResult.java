@@ -5,44 +5,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the provider made of one push. {@code reason} is a provider error code or an HTTP status
- * ({@code UNAVAILABLE}, {@code http_503}, {@code timeout}): never a token or a message body.
+ * What the provider made of one push. {@code reason} is the provider's error code or its transport
+ * status, as the sender reports it: never a token or a message body.
  */
-public record PushResult(Status status, Duration retryAfter, String reason) {
-
-  /** The four ways a send can end; each decides what happens to the outbox row. */
-  public enum Status {
-    /** Accepted by the provider: the row is done. */
-    SENT,
-    /** A transient failure: try again later, not before {@code retryAfter} when given. */
-    RETRY,
-    /** The token is dead ({@code UNREGISTERED}, or rejected by name): forget the device. */
-    TOKEN_REJECTED,
-    /** The provider refused the message for good for another reason: the row is dead. */
-    REJECTED
-  }
+public record PushResult(PushOutcome outcome, Duration retryAfter, String reason) {
 
   public PushResult {
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(outcome, "outcome");
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative");
     }
   }
 
   public static PushResult sent() {
-    return new PushResult(Status.SENT, null, null);
+    return new PushResult(PushOutcome.SENT, null, null);
   }
 
   public static PushResult retry(String reason, Duration retryAfter) {
-    return new PushResult(Status.RETRY, retryAfter, reason);
+    return new PushResult(PushOutcome.RETRY, retryAfter, reason);
   }
 
   public static PushResult tokenRejected(String reason) {
-    return new PushResult(Status.TOKEN_REJECTED, null, reason);
+    return new PushResult(PushOutcome.TOKEN_REJECTED, null, reason);
   }
 
+  /** The provider refused the message for good for another reason than its token. */
   public static PushResult rejected(String reason) {
-    return new PushResult(Status.REJECTED, null, reason);
+    return new PushResult(PushOutcome.DEAD, null, reason);
   }
 
   public Optional<Duration> retryAfterHint() {

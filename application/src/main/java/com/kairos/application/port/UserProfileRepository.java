@@ -4,7 +4,7 @@ import com.kairos.domain.common.UserId;
 import com.kairos.domain.user.UserProfile;
 import java.util.Optional;
 
-/** Outbound port: user profiles keyed by Firebase UID. Runs inside the caller's transaction. */
+/** Outbound port: user profiles keyed by user id. Runs inside the caller's transaction. */
 public interface UserProfileRepository {
 
   Optional<UserProfile> findByUid(UserId uid);

@@ -160,9 +160,9 @@ public final class DispatchPushes {
     Instant now = Timestamps.now(clock);
     OutboxUpdate update = policy.decide(push, result, now);
     var message = push.message();
-    switch (update.disposition()) {
+    metrics.attempt(message.kind(), update.outcome());
+    switch (update.outcome()) {
       case SENT -> {
-        metrics.attempt(message.kind(), PushMetrics.Outcome.SENT);
         metrics.delivered(Duration.between(push.createdAt(), now));
         LOG.debug(
             "push sent kind={} negotiation_id={} token_suffix={}",
@@ -171,7 +171,6 @@ public final class DispatchPushes {
             message.token().suffix());
       }
       case RETRY -> {
-        metrics.attempt(message.kind(), PushMetrics.Outcome.RETRIED);
         LOG.info(
             "push retry kind={} negotiation_id={} token_suffix={} reason={} attempt={} retry_at={}",
             message.kind(),
@@ -181,8 +180,7 @@ public final class DispatchPushes {
             push.attempts(),
             update.retryAt());
       }
-      case FORGET_DEVICE -> {
-        metrics.attempt(message.kind(), PushMetrics.Outcome.TOKEN_REMOVED);
+      case TOKEN_REJECTED -> {
         LOG.info(
             "push token rejected, device removed kind={} negotiation_id={} token_suffix={}"
                 + " reason={}",
@@ -192,7 +190,6 @@ public final class DispatchPushes {
             update.reason());
       }
       case DEAD -> {
-        metrics.attempt(message.kind(), PushMetrics.Outcome.DEAD);
         LOG.warn(
             "push dead kind={} negotiation_id={} token_suffix={} reason={} attempts={}",
             message.kind(),

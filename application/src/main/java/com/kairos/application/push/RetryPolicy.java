@@ -1,8 +1,8 @@
 package com.kairos.application.push;
 
 import com.kairos.application.port.OutboxUpdate;
-import com.kairos.application.port.OutboxUpdate.Disposition;
 import com.kairos.application.port.PendingPush;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.application.port.PushResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +40,10 @@ public final class RetryPolicy {
   }
 
   public OutboxUpdate decide(PendingPush push, PushResult result, Instant now) {
-    return switch (result.status()) {
-      case SENT -> new OutboxUpdate(push.id(), Disposition.SENT, null, null);
-      case TOKEN_REJECTED ->
-          new OutboxUpdate(push.id(), Disposition.FORGET_DEVICE, null, result.reason());
-      case REJECTED -> new OutboxUpdate(push.id(), Disposition.DEAD, null, result.reason());
+    return switch (result.outcome()) {
+      case SENT -> new OutboxUpdate(push.id(), PushOutcome.SENT, null, null);
+      case TOKEN_REJECTED, DEAD ->
+          new OutboxUpdate(push.id(), result.outcome(), null, result.reason());
       case RETRY -> retry(push, result, now);
     };
   }
@@ -57,9 +56,9 @@ public final class RetryPolicy {
     }
     Instant retryAt = now.plus(delay);
     if (retryAt.isAfter(push.createdAt().plus(giveUpAfter))) {
-      return new OutboxUpdate(push.id(), Disposition.DEAD, null, result.reason());
+      return new OutboxUpdate(push.id(), PushOutcome.DEAD, null, result.reason());
     }
-    return new OutboxUpdate(push.id(), Disposition.RETRY, retryAt, result.reason());
+    return new OutboxUpdate(push.id(), PushOutcome.RETRY, retryAt, result.reason());
   }
 
   /** base·2^(attempts-1), capped, of which a random half. */

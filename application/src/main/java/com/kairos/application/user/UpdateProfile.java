@@ -8,7 +8,7 @@ import com.kairos.domain.user.ProfilePatch;
 import com.kairos.domain.user.UserProfile;
 import java.time.Clock;
 
-/** Applies {@code PATCH /me}; a caller without a profile yet gets one first. */
+/** Applies a profile patch; a caller without a profile yet gets one first. */
 public final class UpdateProfile {
   private final Transactions transactions;
   private final UserProfileRepository profiles;

@@ -60,6 +60,7 @@ class ExportAccountTest extends UseCaseTest {
       new ExportAccount(
           counting,
           backend.negotiations,
+          backend.negotiations,
           backend.events,
           backend.devices,
           uc.getProfile(),
@@ -161,7 +162,7 @@ class ExportAccountTest extends UseCaseTest {
     export.export(new VerifiedIdentity(ALICE, "Alice"), "fr-FR", sink);
 
     assertThat(sink.exportedAt).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(sink.profile.firebaseUid()).isEqualTo(ALICE);
+    assertThat(sink.profile.userId()).isEqualTo(ALICE);
     assertThat(sink.devices).isEmpty();
     assertThat(sink.negotiations)
         .extracting(Negotiation::id)

@@ -164,14 +164,14 @@ public abstract class AccountDataContract extends ContractTest {
 
   @Test
   void aQueuedJobIsClaimedOnceUntilItsLeaseEnds() {
-    run(() -> ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, ALICE, NOW));
+    run(() -> ports.jobs().enqueue(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT, ALICE, NOW));
     assertThat(tx(() -> ports.jobs().pending())).isEqualTo(1);
     assertThat(tx(() -> ports.jobs().nextDue())).contains(NOW);
 
     List<AccountJobs.Job> claimed = tx(() -> ports.jobs().claim(NOW, LEASE, 10));
     assertThat(claimed).hasSize(1);
     AccountJobs.Job job = claimed.get(0);
-    assertThat(job.kind()).isEqualTo(AccountJobs.Kind.DELETE_FIREBASE_USER);
+    assertThat(job.kind()).isEqualTo(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT);
     assertThat(job.user()).isEqualTo(ALICE);
     assertThat(job.createdAt()).isEqualTo(NOW);
     assertThat(job.attempts()).isEqualTo(1);
@@ -186,7 +186,7 @@ public abstract class AccountDataContract extends ContractTest {
 
   @Test
   void aFailedJobIsRetriedWhenDueAndADoneOneIsNeverClaimedAgain() {
-    run(() -> ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, ALICE, NOW));
+    run(() -> ports.jobs().enqueue(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT, ALICE, NOW));
     long id = tx(() -> ports.jobs().claim(NOW, LEASE, 10)).get(0).id();
 
     Instant retryAt = NOW.plusSeconds(30);
@@ -213,12 +213,14 @@ public abstract class AccountDataContract extends ContractTest {
   void claimsTakeTheDueJobsUpToTheLimitOldestFirst() {
     run(
         () -> {
-          ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, ALICE, NOW.plusSeconds(2));
-          ports.jobs().enqueue(AccountJobs.Kind.DELETE_FIREBASE_USER, BOB, NOW);
+          ports.jobs().enqueue(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT, ALICE, NOW.plusSeconds(2));
+          ports.jobs().enqueue(AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT, BOB, NOW);
           ports
               .jobs()
               .enqueue(
-                  AccountJobs.Kind.DELETE_FIREBASE_USER, new UserId("later"), NOW.plusSeconds(60));
+                  AccountJobs.Kind.DELETE_IDENTITY_ACCOUNT,
+                  new UserId("later"),
+                  NOW.plusSeconds(60));
         });
 
     assertThat(tx(() -> ports.jobs().claim(NOW.plusSeconds(5), LEASE, 1)))

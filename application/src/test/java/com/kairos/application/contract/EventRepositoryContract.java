@@ -23,6 +23,7 @@ import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.negotiation.Reply;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,7 +59,7 @@ public abstract class EventRepositoryContract extends ContractTest {
             new ReplyCommand(n.id(), new Reply.Accept(null, null), null, null, null, null),
             NOW.plusSeconds(1),
             ids);
-    List<Event> events = ((Transition.Finalized) done.result()).events();
+    List<Event> events = ((TransitionResult.Finalized) done.result()).events();
     run(
         () -> {
           ports.negotiations().insert(n, started.activity());

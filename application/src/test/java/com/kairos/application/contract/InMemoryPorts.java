@@ -9,7 +9,10 @@ import com.kairos.application.memory.InMemoryTransactions;
 import com.kairos.application.memory.InMemoryUserProfileRepository;
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
@@ -24,7 +27,22 @@ final class InMemoryPorts implements PortsUnderTest {
   }
 
   @Override
-  public NegotiationRepository negotiations() {
+  public NegotiationStore negotiations() {
+    return new InMemoryNegotiationRepository(store);
+  }
+
+  @Override
+  public NegotiationHistory history() {
+    return new InMemoryNegotiationRepository(store);
+  }
+
+  @Override
+  public NegotiationQueries queries() {
+    return new InMemoryNegotiationRepository(store);
+  }
+
+  @Override
+  public NegotiationSweep sweep() {
     return new InMemoryNegotiationRepository(store);
   }
 

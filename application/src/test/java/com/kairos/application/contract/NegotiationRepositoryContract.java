@@ -40,7 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link com.kairos.application.port.NegotiationRepository} must do. */
+/** What every implementation of the negotiation ports (store, history, queries, sweep) must do. */
 public abstract class NegotiationRepositoryContract extends ContractTest {
 
   private Negotiation insert(StartCommand command, UserId owner, Instant at) {
@@ -63,7 +63,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
   }
 
   private List<NegotiationId> list(UserId who, NegotiationQuery q, Instant now, int limit) {
-    return tx(() -> ports.negotiations().listFor(who, q, now, limit)).stream()
+    return tx(() -> ports.queries().listFor(who, q, now, limit)).stream()
         .map(NegotiationSummary::id)
         .toList();
   }
@@ -163,7 +163,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
                         .negotiations()
                         .replyRecorded(n.id(), BOB, new ReplyId(UUID.randomUUID()))))
         .isFalse();
-    assertThat(tx(() -> ports.negotiations().history(n.id())))
+    assertThat(tx(() -> ports.history().history(n.id())))
         .containsExactly(
             new Activity(
                 n.id(),
@@ -198,7 +198,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
 
     assertThat(list(BOB, all(), NOW, 10)).containsExactly(group.id(), first.id());
     assertThat(list(ALICE, all(), NOW, 10)).hasSize(4).contains(draft.id());
-    NegotiationSummary summary = tx(() -> ports.negotiations().listFor(BOB, all(), NOW, 1)).get(0);
+    NegotiationSummary summary = tx(() -> ports.queries().listFor(BOB, all(), NOW, 1)).get(0);
     assertThat(summary).isEqualTo(NegotiationSummary.of(group, BOB));
     assertThat(summary.myStatus()).isEqualTo(ParticipantStatus.PENDING);
     assertThat(summary.participantCount()).isEqualTo(3);
@@ -290,21 +290,23 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     Negotiation later = insert(start().expiresAt(inHours(9)).build(), ALICE, NOW);
     Instant sweepAt = inHours(4);
 
-    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2)))
-        .containsExactlyInAnyOrder(a.id(), b.id());
-    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2))).containsExactly(c.id());
-    assertThat(tx(() -> ports.negotiations().expireDue(sweepAt, 2))).isEmpty();
+    assertThat(tx(() -> ports.sweep().expireDue(sweepAt, 2)))
+        .containsExactlyInAnyOrder(
+            a.expire(sweepAt).negotiation(), b.expire(sweepAt).negotiation());
+    assertThat(tx(() -> ports.sweep().expireDue(sweepAt, 2)))
+        .containsExactly(c.expire(sweepAt).negotiation());
+    assertThat(tx(() -> ports.sweep().expireDue(sweepAt, 2))).isEmpty();
 
     for (Negotiation n : List.of(a, b, c)) {
       Negotiation swept = load(n.id());
       assertThat(swept).isEqualTo(n.expire(sweepAt).negotiation());
-      assertThat(tx(() -> ports.negotiations().history(n.id())))
+      assertThat(tx(() -> ports.history().history(n.id())))
           .last()
           .isEqualTo(n.expire(sweepAt).activity());
     }
     assertThat(load(later.id())).isEqualTo(later);
     // The swept negotiations moved to the top of their participants' lists.
-    assertThat(tx(() -> ports.negotiations().listFor(ALICE, all(), sweepAt, 4)))
+    assertThat(tx(() -> ports.queries().listFor(ALICE, all(), sweepAt, 4)))
         .extracting(NegotiationSummary::updatedAt)
         .containsExactly(sweepAt, sweepAt, sweepAt, NOW);
   }
@@ -342,7 +344,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     Negotiation accepted =
         apply(countered.reply(CAROL, accept(countered, null), NOW.plusSeconds(2), ids));
 
-    List<Activity> all = tx(() -> ports.negotiations().activity(n.id(), 0, 10));
+    List<Activity> all = tx(() -> ports.history().activity(n.id(), 0, 10));
     assertThat(all).extracting(Activity::version).containsExactly(1L, 2L, 3L);
     assertThat(all.get(0).addedSlotIds()).containsExactly(n.slots().get(0).id());
     assertThat(all.get(0).addedVenueIds()).containsExactly(n.venues().get(0).id());
@@ -350,11 +352,11 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     assertThat(all.get(1).addedSlotIds()).hasSize(1).doesNotContain(n.slots().get(0).id());
     assertThat(all.get(1).addedVenueIds()).hasSize(1);
     assertThat(all.get(2).addedSlotIds()).isEmpty();
-    assertThat(tx(() -> ports.negotiations().activity(n.id(), 1, 1)))
+    assertThat(tx(() -> ports.history().activity(n.id(), 1, 1)))
         .extracting(Activity::version)
         .containsExactly(2L);
-    assertThat(tx(() -> ports.negotiations().activity(n.id(), 3, 10))).isEmpty();
-    assertThat(tx(() -> ports.negotiations().history(n.id()))).isEqualTo(all);
+    assertThat(tx(() -> ports.history().activity(n.id(), 3, 10))).isEmpty();
+    assertThat(tx(() -> ports.history().history(n.id()))).isEqualTo(all);
     assertThat(accepted.version()).isEqualTo(3);
   }
 
@@ -370,7 +372,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
 
     assertThat(scrubbed.encryptedPayload()).isEmpty();
     assertThat(load(n.id())).isEqualTo(scrubbed);
-    assertThat(tx(() -> ports.negotiations().activity(n.id(), 3, 10)))
+    assertThat(tx(() -> ports.history().activity(n.id(), 3, 10)))
         .extracting(Activity::action)
         .containsExactly(NegotiationAction.LEAVE);
   }
@@ -383,7 +385,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
 
     assertThat(cancelled.cancelReason()).contains(CancelReason.OWNER_DELETED);
     assertThat(load(theirs.id())).isEqualTo(cancelled);
-    assertThat(tx(() -> ports.negotiations().history(theirs.id())))
+    assertThat(tx(() -> ports.history().history(theirs.id())))
         .extracting(Activity::action)
         .containsExactly(
             NegotiationAction.START, NegotiationAction.LEAVE, NegotiationAction.CANCEL);
@@ -396,10 +398,10 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     Negotiation othersDraft = insert(start().inviting(BOB).draft().build(), ALICE, NOW);
     insert(start().inviting(CAROL).build(), ALICE, NOW);
 
-    assertThat(tx(() -> ports.negotiations().idsInvolving(BOB)))
+    assertThat(tx(() -> ports.queries().idsInvolving(BOB)))
         .containsExactlyElementsOf(
             sortedUnsigned(List.of(owned.id(), invited.id(), othersDraft.id())));
-    assertThat(tx(() -> ports.negotiations().idsInvolving(new UserId("nobody")))).isEmpty();
+    assertThat(tx(() -> ports.queries().idsInvolving(new UserId("nobody")))).isEmpty();
   }
 
   @Test
@@ -413,9 +415,9 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     insert(start().inviting(CAROL).build(), ALICE, NOW); // Bob takes no part
     List<NegotiationId> expected = sortedUnsigned(visible);
 
-    List<Negotiation> first = tx(() -> ports.negotiations().visibleTo(BOB, null, 4));
+    List<Negotiation> first = tx(() -> ports.queries().visibleTo(BOB, null, 4));
     NegotiationId last = first.get(3).id();
-    List<Negotiation> rest = tx(() -> ports.negotiations().visibleTo(BOB, last, 4));
+    List<Negotiation> rest = tx(() -> ports.queries().visibleTo(BOB, last, 4));
 
     assertThat(first).extracting(Negotiation::id).containsExactlyElementsOf(expected.subList(0, 4));
     assertThat(rest).extracting(Negotiation::id).containsExactlyElementsOf(expected.subList(4, 6));
@@ -431,7 +433,7 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
     apply(b.reply(ALICE, accept(b, null), NOW.plusSeconds(1), ids));
     Negotiation a2 = apply(a.cancel(ALICE, null, NOW.plusSeconds(2)));
 
-    List<Activity> mine = tx(() -> ports.negotiations().authoredBy(ALICE, null, 10));
+    List<Activity> mine = tx(() -> ports.history().authoredBy(ALICE, null, 10));
     assertThat(mine).hasSize(3).allMatch(l -> ALICE.equals(l.actorId()));
     assertThat(mine)
         .extracting(l -> l.negotiationId().value())
@@ -441,13 +443,13 @@ public abstract class NegotiationRepositoryContract extends ContractTest {
             tx(
                 () ->
                     ports
-                        .negotiations()
+                        .history()
                         .authoredBy(
                             ALICE,
                             new ActivityPosition(second.negotiationId(), second.version()),
                             10)))
         .containsExactly(mine.get(2));
-    assertThat(tx(() -> ports.negotiations().authoredBy(BOB, null, 10)))
+    assertThat(tx(() -> ports.history().authoredBy(BOB, null, 10)))
         .extracting(Activity::action)
         .containsExactly(NegotiationAction.START);
     assertThat(a2.version()).isEqualTo(2);

@@ -2,7 +2,10 @@ package com.kairos.application.contract;
 
 import com.kairos.application.port.DeviceRepository;
 import com.kairos.application.port.EventRepository;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.application.port.PushOutbox;
 import com.kairos.application.port.Transactions;
 import com.kairos.application.port.UserProfileRepository;
@@ -11,7 +14,13 @@ import com.kairos.application.port.UserProfileRepository;
 public interface PortsUnderTest {
   Transactions transactions();
 
-  NegotiationRepository negotiations();
+  NegotiationStore negotiations();
+
+  NegotiationHistory history();
+
+  NegotiationQueries queries();
+
+  NegotiationSweep sweep();
 
   EventRepository events();
 
@@ -30,6 +39,9 @@ public interface PortsUnderTest {
     return new com.kairos.application.UseCases.Ports(
         transactions(),
         negotiations(),
+        history(),
+        queries(),
+        sweep(),
         events(),
         profiles(),
         com.kairos.application.port.UserDirectory.unchecked(),

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.application.port.OutboxUpdate;
-import com.kairos.application.port.OutboxUpdate.Disposition;
 import com.kairos.application.port.PendingPush;
 import com.kairos.application.port.PushMessage;
 import com.kairos.application.port.PushOutbox.Backlog;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.device.Platform;
 import com.kairos.domain.device.PushToken;
@@ -149,7 +149,7 @@ public abstract class PushOutboxContract extends ContractTest {
     enqueue(List.of(notice(NotificationKind.INVITED, 1, BOB)), NOW);
     PendingPush p = claim(NOW, 10).get(0);
 
-    record(new OutboxUpdate(p.id(), Disposition.SENT, null, null), NOW.plusSeconds(1));
+    record(new OutboxUpdate(p.id(), PushOutcome.SENT, null, null), NOW.plusSeconds(1));
 
     assertThat(claim(NOW.plus(Duration.ofDays(1)), 10)).isEmpty();
     assertThat(tx(() -> ports.outbox().backlog()).pending()).isZero();
@@ -165,7 +165,7 @@ public abstract class PushOutboxContract extends ContractTest {
     PendingPush p = claim(NOW, 10).get(0);
     Instant retryAt = NOW.plusSeconds(7);
 
-    record(new OutboxUpdate(p.id(), Disposition.RETRY, retryAt, "UNAVAILABLE"), NOW);
+    record(new OutboxUpdate(p.id(), PushOutcome.RETRY, retryAt, "UNAVAILABLE"), NOW);
 
     assertThat(tx(() -> ports.outbox().nextDue())).contains(retryAt);
     assertThat(claim(retryAt.minusMillis(1), 10)).isEmpty();
@@ -179,7 +179,7 @@ public abstract class PushOutboxContract extends ContractTest {
     enqueue(List.of(notice(NotificationKind.INVITED, 1, BOB)), NOW);
     PendingPush p = claim(NOW, 10).get(0);
 
-    record(new OutboxUpdate(p.id(), Disposition.DEAD, null, "QUOTA_EXCEEDED"), NOW);
+    record(new OutboxUpdate(p.id(), PushOutcome.DEAD, null, "QUOTA_EXCEEDED"), NOW);
 
     assertThat(claim(NOW.plus(Duration.ofDays(2)), 10)).isEmpty();
     assertThat(tx(() -> ports.outbox().backlog()).pending()).isZero();
@@ -194,7 +194,7 @@ public abstract class PushOutboxContract extends ContractTest {
     enqueue(List.of(notice(NotificationKind.REPLIED, 2, ALICE)), NOW.plusSeconds(60));
     PendingPush p = claim(NOW, 1).get(0);
 
-    record(new OutboxUpdate(p.id(), Disposition.FORGET_DEVICE, null, "UNREGISTERED"), NOW);
+    record(new OutboxUpdate(p.id(), PushOutcome.TOKEN_REJECTED, null, "UNREGISTERED"), NOW);
 
     assertThat(tx(() -> ports.devices().listFor(BOB))).isEmpty();
     assertThat(tx(() -> ports.devices().listFor(ALICE))).hasSize(2);

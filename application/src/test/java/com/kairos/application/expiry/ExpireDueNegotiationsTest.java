@@ -6,6 +6,7 @@ import static com.kairos.domain.testing.Fixtures.inHours;
 import static com.kairos.domain.testing.StartRequest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kairos.application.negotiation.TransitionRecorder;
 import com.kairos.application.testing.UseCaseTest;
 import com.kairos.domain.negotiation.CancelReason;
 import com.kairos.domain.negotiation.Negotiation;
@@ -56,7 +57,11 @@ class ExpireDueNegotiationsTest extends UseCaseTest {
     backend.clock.set(inHours(2));
     ExpireDueNegotiations smallBatches =
         new ExpireDueNegotiations(
-            backend.transactions, backend.negotiations, backend.outbox, backend.clock, 3);
+            backend.transactions,
+            backend.negotiations,
+            new TransitionRecorder(backend.negotiations, backend.events, backend.outbox),
+            backend.clock,
+            3);
     assertThat(smallBatches.sweep()).isEqualTo(7);
     assertThat(due)
         .allSatisfy(n -> assertThat(stored(n.id()).state()).isEqualTo(NegotiationState.CANCELLED));

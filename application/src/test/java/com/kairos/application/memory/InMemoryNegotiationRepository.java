@@ -2,8 +2,11 @@ package com.kairos.application.memory;
 
 import com.kairos.application.port.ActivityPosition;
 import com.kairos.application.port.Keyset;
+import com.kairos.application.port.NegotiationHistory;
+import com.kairos.application.port.NegotiationQueries;
 import com.kairos.application.port.NegotiationQuery;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationStore;
+import com.kairos.application.port.NegotiationSweep;
 import com.kairos.domain.common.ConcurrentModification;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
@@ -23,8 +26,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link NegotiationRepository} over an {@link InMemoryStore}, with the PostgreSQL semantics. */
-public final class InMemoryNegotiationRepository implements NegotiationRepository {
+/**
+ * The negotiation ports (store, history, queries, sweep) over an {@link InMemoryStore}, with the
+ * PostgreSQL semantics.
+ */
+public final class InMemoryNegotiationRepository
+    implements NegotiationStore, NegotiationHistory, NegotiationQueries, NegotiationSweep {
   private static final Comparator<NegotiationSummary> NEWEST_FIRST =
       Comparator.comparing(NegotiationSummary::updatedAt)
           .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value()))
@@ -179,7 +186,7 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
   }
 
   @Override
-  public List<NegotiationId> expireDue(Instant now, int batchSize) {
+  public List<Negotiation> expireDue(Instant now, int batchSize) {
     store.requireTransaction();
     List<Negotiation> due =
         store.negotiations.values().stream()
@@ -187,11 +194,13 @@ public final class InMemoryNegotiationRepository implements NegotiationRepositor
             .sorted(Comparator.comparing(Negotiation::expiresAt))
             .limit(batchSize)
             .toList();
+    List<Negotiation> expired = new ArrayList<>();
     for (Negotiation n : due) {
       Transition t = n.expire(now);
       update(t.negotiation(), t.activity());
+      expired.add(t.negotiation());
     }
-    return due.stream().map(Negotiation::id).toList();
+    return expired;
   }
 
   private static String replyKey(NegotiationId id, UserId actor, ReplyId replyId) {

@@ -83,7 +83,7 @@ public final class InMemoryPushOutbox implements PushOutbox {
       if (row == null) {
         continue; // its device was removed meanwhile
       }
-      switch (u.disposition()) {
+      switch (u.outcome()) {
         case SENT ->
             store.outbox.put(row.id(), row.with(row.dueAt(), row.attempts(), SENT, now, null));
         case DEAD ->
@@ -92,7 +92,7 @@ public final class InMemoryPushOutbox implements PushOutbox {
         case RETRY ->
             store.outbox.put(
                 row.id(), row.with(u.retryAt(), row.attempts(), PENDING, null, u.reason()));
-        case FORGET_DEVICE -> devices.drop(row.deviceId());
+        case TOKEN_REJECTED -> devices.drop(row.deviceId());
       }
     }
   }

@@ -23,7 +23,7 @@ public final class InMemoryUserProfileRepository implements UserProfileRepositor
   @Override
   public void insert(UserProfile profile) {
     store.requireTransaction();
-    if (store.profiles.putIfAbsent(profile.firebaseUid(), profile) != null) {
+    if (store.profiles.putIfAbsent(profile.userId(), profile) != null) {
       throw new ConcurrentModification("profile already stored");
     }
   }
@@ -31,7 +31,7 @@ public final class InMemoryUserProfileRepository implements UserProfileRepositor
   @Override
   public void update(UserProfile profile) {
     store.requireTransaction();
-    if (store.profiles.replace(profile.firebaseUid(), profile) == null) {
+    if (store.profiles.replace(profile.userId(), profile) == null) {
       throw new ConcurrentModification("profile vanished");
     }
   }

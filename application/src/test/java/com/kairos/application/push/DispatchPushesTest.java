@@ -13,6 +13,7 @@ import com.kairos.application.memory.InMemoryStore.OutboxRow;
 import com.kairos.application.port.PushMessage;
 import com.kairos.application.port.PushMetrics;
 import com.kairos.application.port.PushOutbox;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.application.port.PushResult;
 import com.kairos.application.port.PushSender;
 import com.kairos.application.testing.UseCaseTest;
@@ -131,7 +132,7 @@ class DispatchPushesTest extends UseCaseTest {
     assertThat(dispatcher.dispatchDue()).isEqualTo(1);
     assertThat(row("bob-token").state()).isEqualTo("sent");
     assertThat(row("bob-token").attempts()).isEqualTo(2);
-    assertThat(metrics.outcomes).containsExactly("INVITED/RETRIED", "INVITED/SENT");
+    assertThat(metrics.outcomes).containsExactly("INVITED/RETRY", "INVITED/SENT");
   }
 
   @Test
@@ -144,7 +145,7 @@ class DispatchPushesTest extends UseCaseTest {
 
     assertThat(backend.transactions.inTransaction(() -> backend.devices.listFor(BOB))).isEmpty();
     assertThat(backend.outbox.rows()).isEmpty();
-    assertThat(metrics.outcomes).containsExactly("INVITED/TOKEN_REMOVED");
+    assertThat(metrics.outcomes).containsExactly("INVITED/TOKEN_REJECTED");
   }
 
   @Test
@@ -263,7 +264,7 @@ class DispatchPushesTest extends UseCaseTest {
     final List<PushOutbox.Backlog> backlogs = new ArrayList<>();
 
     @Override
-    public void attempt(NotificationKind kind, Outcome outcome) {
+    public void attempt(NotificationKind kind, PushOutcome outcome) {
       outcomes.add(kind + "/" + outcome);
     }
 

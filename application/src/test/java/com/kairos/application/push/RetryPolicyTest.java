@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.application.port.OutboxUpdate;
-import com.kairos.application.port.OutboxUpdate.Disposition;
 import com.kairos.application.port.PendingPush;
 import com.kairos.application.port.PushMessage;
+import com.kairos.application.port.PushOutcome;
 import com.kairos.application.port.PushResult;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.device.Platform;
@@ -43,11 +43,11 @@ class RetryPolicyTest {
   void outcomesMapToDispositions() {
     RetryPolicy p = policy(0);
     assertThat(p.decide(push(1, NOW), PushResult.sent(), NOW))
-        .isEqualTo(new OutboxUpdate(9, Disposition.SENT, null, null));
+        .isEqualTo(new OutboxUpdate(9, PushOutcome.SENT, null, null));
     assertThat(p.decide(push(1, NOW), PushResult.tokenRejected("UNREGISTERED"), NOW))
-        .isEqualTo(new OutboxUpdate(9, Disposition.FORGET_DEVICE, null, "UNREGISTERED"));
+        .isEqualTo(new OutboxUpdate(9, PushOutcome.TOKEN_REJECTED, null, "UNREGISTERED"));
     assertThat(p.decide(push(1, NOW), PushResult.rejected("INVALID_ARGUMENT"), NOW))
-        .isEqualTo(new OutboxUpdate(9, Disposition.DEAD, null, "INVALID_ARGUMENT"));
+        .isEqualTo(new OutboxUpdate(9, PushOutcome.DEAD, null, "INVALID_ARGUMENT"));
   }
 
   @Test
@@ -67,7 +67,7 @@ class RetryPolicyTest {
     assertThat(u)
         .isEqualTo(
             new OutboxUpdate(
-                9, Disposition.RETRY, NOW.plusSeconds(5).plusSeconds(2), "UNAVAILABLE"));
+                9, PushOutcome.RETRY, NOW.plusSeconds(5).plusSeconds(2), "UNAVAILABLE"));
   }
 
   @Test
@@ -85,13 +85,13 @@ class RetryPolicyTest {
   void aPushThatWouldRetryPastItsGiveUpAgeIsDead() {
     Instant created = NOW.minus(DAY).plusSeconds(10);
     assertThat(policy(0).decide(push(1, created), PushResult.retry("UNAVAILABLE", null), NOW))
-        .extracting(OutboxUpdate::disposition)
-        .isEqualTo(Disposition.RETRY);
+        .extracting(OutboxUpdate::outcome)
+        .isEqualTo(PushOutcome.RETRY);
     assertThat(
             policy(0)
                 .decide(
                     push(1, created), PushResult.retry("UNAVAILABLE", Duration.ofSeconds(11)), NOW))
-        .isEqualTo(new OutboxUpdate(9, Disposition.DEAD, null, "UNAVAILABLE"));
+        .isEqualTo(new OutboxUpdate(9, PushOutcome.DEAD, null, "UNAVAILABLE"));
   }
 
   @Test

@@ -40,6 +40,9 @@ public final class InMemoryBackend {
           new UseCases.Ports(
               transactions,
               negotiations,
+              negotiations,
+              negotiations,
+              negotiations,
               events,
               profiles,
               users,

@@ -19,7 +19,7 @@ class ProfileUseCasesTest extends UseCaseTest {
   @Test
   void theFirstReadCreatesTheProfileAndLaterReadsReturnIt() {
     UserProfile created = uc.getProfile().getOrCreate(alice, "fr-FR");
-    assertThat(created.firebaseUid()).isEqualTo(ALICE);
+    assertThat(created.userId()).isEqualTo(ALICE);
     assertThat(created.displayName()).isEqualTo("Alice A.");
     assertThat(created.locale()).isEqualTo("fr-FR");
     assertThat(created.createdAt()).isEqualTo(NOW);

@@ -116,7 +116,8 @@ public final class TracedPorts {
                     .setAttribute(PUSH_KIND, message.kind().name().toLowerCase(Locale.ROOT)),
             () -> {
               PushResult result = delegate.send(message);
-              Span.current().setAttribute(OUTCOME, result.status().name().toLowerCase(Locale.ROOT));
+              Span.current()
+                  .setAttribute(OUTCOME, result.outcome().name().toLowerCase(Locale.ROOT));
               return result;
             });
   }

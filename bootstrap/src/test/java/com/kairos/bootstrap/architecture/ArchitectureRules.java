@@ -5,15 +5,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.kairos.domain.common.DomainException;
-import com.kairos.domain.negotiation.RefusalVisitor;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.List;
 
 /** The dependency rules of architecture.md, as ArchUnit rules over {@code com.kairos}. */
@@ -72,6 +70,9 @@ final class ArchitectureRules {
           .resideInAPackage("io.javalin..")
           .because("Javalin is the HTTP adapter's business alone");
 
+  /** The one place refusals become HTTP errors. */
+  private static final String ERROR_MAPPER = "com.kairos.http.ErrorMapper";
+
   /**
    * Tracing is wiring: the HTTP adapter reads the caller's trace context and opens the request's
    * span (OpenTelemetry's API only); bootstrap owns the SDK and wraps the ports. The core and the
@@ -96,36 +97,41 @@ final class ArchitectureRules {
           .because("whether and where spans are exported is configuration");
 
   /**
-   * Every concrete domain refusal is final and has its own {@link RefusalVisitor} method, so the
-   * HTTP error mapper (which implements the visitor) cannot compile without handling it.
+   * Every concrete domain refusal is final and named by the HTTP error mapper, so a new refusal
+   * cannot reach a client as a 500 unnoticed.
    */
-  static final ArchRule EVERY_REFUSAL_HAS_A_VISITOR_METHOD =
+  static final ArchRule EVERY_REFUSAL_IS_MAPPED =
       classes()
           .that()
           .areAssignableTo(DomainException.class)
           .and()
           .doNotHaveModifier(JavaModifier.ABSTRACT)
-          .should(beFinalWithAVisitorMethod())
+          .should(beFinalAndMapped())
           .because("a refusal no mapper handles would reach a client as a 500");
 
-  private static ArchCondition<JavaClass> beFinalWithAVisitorMethod() {
-    return new ArchCondition<>("be final and have a RefusalVisitor method of its own") {
+  private static ArchCondition<JavaClass> beFinalAndMapped() {
+    return new ArchCondition<>("be final and named by " + ERROR_MAPPER) {
       @Override
       public void check(JavaClass refusal, ConditionEvents events) {
+        JavaClass mapper = new ClassFileImporter().importClass(errorMapper());
         boolean handled =
-            Arrays.stream(RefusalVisitor.class.getDeclaredMethods())
-                .filter(m -> !Modifier.isStatic(m.getModifiers()))
-                .anyMatch(
-                    m ->
-                        m.getParameterCount() == 1
-                            && m.getParameterTypes()[0].getName().equals(refusal.getName()));
+            mapper.getDirectDependenciesFromSelf().stream()
+                .anyMatch(d -> d.getTargetClass().getName().equals(refusal.getName()));
         if (!refusal.getModifiers().contains(JavaModifier.FINAL) || !handled) {
           events.add(
               SimpleConditionEvent.violated(
-                  refusal, refusal.getName() + " is not final or has no method in RefusalVisitor"));
+                  refusal, refusal.getName() + " is not final or not named by the error mapper"));
         }
       }
     };
+  }
+
+  private static Class<?> errorMapper() {
+    try {
+      return Class.forName(ERROR_MAPPER);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static final ArchRule THE_DOMAIN_HOLDS_NO_JSON_FIELD_NAMES =
@@ -134,6 +140,13 @@ final class ArchitectureRules {
           .resideInAPackage(DOMAIN)
           .should(DomainStringConstants.holdNoSnakeCaseConstant())
           .because("JSON field names belong to the HTTP adapter, not to the domain");
+
+  static final ArchRule THE_APPLICATION_HOLDS_NO_JSON_FIELD_NAMES_IN_MESSAGES =
+      classes()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should(DomainStringConstants.holdNoSnakeCaseInMessages())
+          .because("JSON field names belong to the HTTP adapter, not to the use cases");
 
   /** One rule per adapter: it may not see any other adapter, nor the composition root. */
   static List<ArchRule> adaptersAreIndependent() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kairos.domain.common.DomainException;
+import com.kairos.domain.negotiation.Negotiation;
 import com.kairos.domain.offender.OffendingDomainClass;
 import com.kairos.postgres.offender.TracingRepository;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -78,14 +79,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void everyDomainRefusalIsHandledByTheRefusalVisitor() {
-    ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(production);
+  void everyDomainRefusalIsMappedByTheErrorMapper() {
+    ArchitectureRules.EVERY_REFUSAL_IS_MAPPED.check(production);
   }
 
   @Test
-  void aRefusalWithoutAVisitorMethodIsCaught() {
+  void aRefusalTheMapperDoesNotNameIsCaught() {
     JavaClasses offender = new ClassFileImporter().importClasses(UnhandledRefusal.class);
-    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_HAS_A_VISITOR_METHOD.check(offender))
+    assertThatThrownBy(() -> ArchitectureRules.EVERY_REFUSAL_IS_MAPPED.check(offender))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("UnhandledRefusal");
   }
@@ -102,6 +103,25 @@ class ArchitectureTest {
   @Test
   void theDomainHoldsNoJsonFieldNames() {
     ArchitectureRules.THE_DOMAIN_HOLDS_NO_JSON_FIELD_NAMES.check(production);
+  }
+
+  @Test
+  void theApplicationHoldsNoJsonFieldNamesInItsMessages() {
+    ArchitectureRules.THE_APPLICATION_HOLDS_NO_JSON_FIELD_NAMES_IN_MESSAGES.check(production);
+  }
+
+  @Test
+  void aJsonFieldNameInsideAMessageIsCaught() {
+    JavaClasses offender = new ClassFileImporter().importClasses(OffendingDomainClass.class);
+    assertThatThrownBy(
+            () ->
+                classes().should(DomainStringConstants.holdNoSnakeCaseInMessages()).check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must be after starts_at");
+    assertThatThrownBy(
+            () -> classes().should(DomainStringConstants.holdNoSnakeCaseConstant()).check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must be after starts_at");
   }
 
   @Test
@@ -123,6 +143,21 @@ class ArchitectureTest {
     assertThatThrownBy(() -> ArchitectureRules.NO_FRAMEWORK_TYPES_IN_THE_CORE.check(offender))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("com.fasterxml.jackson");
+  }
+
+  @Test
+  void noDependencyInsideTheDomainRunsBackUp() {
+    DomainLayers.all().forEach(rule -> rule.check(production));
+  }
+
+  @Test
+  void aPartThatCallsBackIntoTheAggregateIsCaught() {
+    JavaClasses offender =
+        new ClassFileImporter()
+            .importClasses(com.kairos.domain.negotiation.OffendingPart.class, Negotiation.class);
+    assertThatThrownBy(() -> DomainLayers.PARTS_TAKE_VALUES_NOT_THE_AGGREGATE.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OffendingPart");
   }
 
   @Test

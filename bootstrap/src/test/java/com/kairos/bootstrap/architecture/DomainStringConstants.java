@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -20,30 +21,49 @@ import java.util.regex.Pattern;
  * can see every literal the class holds, including the ones javac inlines from other classes.
  */
 final class DomainStringConstants {
-  /** What a JSON field name (or a snake_case wire code) looks like. */
-  static final Pattern SNAKE_CASE = Pattern.compile("[a-z]+_[a-z_]+");
+  /** What a JSON field name (or a snake_case wire code) looks like, alone or inside a text. */
+  static final Pattern SNAKE_CASE = Pattern.compile("(?<![A-Za-z0-9_])[a-z][a-z0-9]*_[a-z0-9_]+");
 
   private DomainStringConstants() {}
 
-  /** A class holds no string constant that looks like a JSON field name. */
+  /**
+   * A class holds no string constant that is or contains something like a JSON field name: neither
+   * a name alone nor one inside a message (a message built by concatenation is a constant too: the
+   * compiler's concatenation recipe).
+   */
   static ArchCondition<JavaClass> holdNoSnakeCaseConstant() {
-    return new ArchCondition<>("hold no snake_case string constant (a JSON field name)") {
+    return holdNo("snake_case word in any string constant (a JSON field name)", c -> true);
+  }
+
+  /**
+   * As {@link #holdNoSnakeCaseConstant}, for texts only: a constant that is one snake_case token
+   * alone (a structured log key, a provider's reason code) and a log line's format (with {@code {}}
+   * placeholders, whose keys are the log's own vocabulary) are let through.
+   */
+  static ArchCondition<JavaClass> holdNoSnakeCaseInMessages() {
+    return holdNo(
+        "snake_case word inside a message (a JSON field name)",
+        c -> !c.contains("{}") && !SNAKE_CASE.matcher(c).matches());
+  }
+
+  private static ArchCondition<JavaClass> holdNo(String description, Predicate<String> checked) {
+    return new ArchCondition<>("hold no " + description) {
       @Override
       public void check(JavaClass javaClass, ConditionEvents events) {
-        Set<String> found = snakeCaseConstants(javaClass);
+        Set<String> found = snakeCaseConstants(javaClass, checked);
         if (!found.isEmpty()) {
           events.add(
               SimpleConditionEvent.violated(
-                  javaClass, javaClass.getName() + " holds JSON-like names " + found));
+                  javaClass, javaClass.getName() + " holds JSON-like names in " + found));
         }
       }
     };
   }
 
-  static Set<String> snakeCaseConstants(JavaClass javaClass) {
+  static Set<String> snakeCaseConstants(JavaClass javaClass, Predicate<String> checked) {
     Set<String> found = new TreeSet<>();
     for (String constant : of(javaClass)) {
-      if (SNAKE_CASE.matcher(constant).matches()) {
+      if (checked.test(constant) && SNAKE_CASE.matcher(constant).find()) {
         found.add(constant);
       }
     }

@@ -13,6 +13,11 @@ public final class OffendingDomainClass {
     return "accepted_slot_ids";
   }
 
+  /** A JSON field name inside a message, built by concatenation. */
+  public String message(String field) {
+    return field + " must be after starts_at";
+  }
+
   public ObjectMapper mapper() {
     LOG.info("domain classes must not log or know Jackson");
     return new ObjectMapper();

@@ -2,7 +2,7 @@ package com.kairos.domain.common;
 
 import java.util.Objects;
 
-/** The caller is authenticated but may not act on this resource (HTTP 403). */
+/** The caller is authenticated but may not act on this resource. */
 public final class AccessDenied extends DomainException {
   private static final long serialVersionUID = 1L;
   private final ResourceType resourceType;

@@ -2,7 +2,7 @@ package com.kairos.domain.common;
 
 import java.util.Objects;
 
-/** A client-generated id is already taken (HTTP 409, reason {@code duplicate_id}). */
+/** A client-generated id is already taken. */
 public final class DuplicateId extends DomainException {
   private static final long serialVersionUID = 1L;
   private final ResourceType resourceType;

@@ -2,7 +2,7 @@ package com.kairos.domain.common;
 
 import java.util.Objects;
 
-/** The resource does not exist, or the caller may not know that it does (HTTP 404). */
+/** The resource does not exist, or the caller may not know that it does. */
 public final class NotFound extends DomainException {
   private static final long serialVersionUID = 1L;
   private final ResourceType resourceType;

@@ -12,12 +12,19 @@ public record TimeRange(Instant startsAt, Instant endsAt) {
   public TimeRange {
     Objects.requireNonNull(startsAt, "startsAt");
     Objects.requireNonNull(endsAt, "endsAt");
-    if (!endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
-    }
+    requireEndAfterStart(startsAt, endsAt);
     if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
       throw new ValidationFailure(
-          "endsAt", Reason.SLOT_TOO_LONG, "must be at most 24 hours after starts_at");
+          "endsAt",
+          Reason.SLOT_TOO_LONG,
+          "must be at most " + MAX_LENGTH.toHours() + " hours after the start");
+    }
+  }
+
+  /** The one "ends after it starts" rule, for slots and events; a null end is no end. */
+  public static void requireEndAfterStart(Instant startsAt, Instant endsAt) {
+    if (endsAt != null && !endsAt.isAfter(startsAt)) {
+      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after the start");
     }
   }
 }

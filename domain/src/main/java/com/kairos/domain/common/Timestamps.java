@@ -7,8 +7,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * The one way to read "now": UTC, truncated to milliseconds, the precision the API writes, so that
  * a value read back equals the value written, keyset cursors stay exact, and a timestamp a client
- * received (e.g. {@code updated_at} passed back as {@code updated_after}) is exactly the stored
- * one.
+ * received (e.g. an update time passed back as a filter) is exactly the stored one.
  */
 public final class Timestamps {
   private Timestamps() {}

@@ -4,8 +4,8 @@ import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.Objects;
 
 /**
- * A Firebase UID taken from a verified token: 1–128 characters, no whitespace or control
- * characters. Never a UUID, never read from a request body.
+ * The identity provider's user id, taken from a verified token: 1–128 characters, no whitespace or
+ * control characters. Never a UUID, never read from a request body.
  */
 public record UserId(String value) implements Comparable<UserId> {
   public static final int MAX_LENGTH = 128;

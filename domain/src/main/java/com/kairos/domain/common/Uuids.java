@@ -7,7 +7,7 @@ import java.util.UUID;
 public final class Uuids {
   private Uuids() {}
 
-  /** Parses a canonical UUID string, failing with {@code invalid_uuid} on {@code field}. */
+  /** Parses a canonical UUID string, failing as an invalid UUID on {@code field}. */
   public static UUID parse(String raw, String field) {
     if (raw == null || raw.length() != 36) {
       throw invalid(field);

@@ -3,9 +3,9 @@ package com.kairos.domain.common;
 import java.util.Objects;
 
 /**
- * A well-formed request that breaks a domain rule (HTTP 422). {@code field} is a path in the
- * domain's own names, such as {@code proposedSlots[0].startsAt}; {@code reason} says which rule.
- * The adapters spell both in their own vocabulary.
+ * A well-formed request that breaks a domain rule. {@code field} is a path in the domain's own
+ * names, such as {@code proposedSlots[0].startsAt}; {@code reason} says which rule. The adapters
+ * spell both in their own vocabulary.
  */
 public final class ValidationFailure extends DomainException {
   private static final long serialVersionUID = 1L;

@@ -31,15 +31,7 @@ public record Device(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastSeenAt, "lastSeenAt");
     if (appVersion != null && (appVersion.isEmpty() || appVersion.length() > MAX_APP_VERSION)) {
-      throw new IllegalArgumentException("an app version is 1-32 characters");
+      throw new IllegalArgumentException("an app version is 1-" + MAX_APP_VERSION + " characters");
     }
-  }
-
-  /** Whether registering {@code other} again would change anything but the last-seen time. */
-  public boolean sameRegistrationAs(Device other) {
-    return pushToken.equals(other.pushToken)
-        && platform == other.platform
-        && Objects.equals(appVersion, other.appVersion)
-        && Objects.equals(locale, other.locale);
   }
 }

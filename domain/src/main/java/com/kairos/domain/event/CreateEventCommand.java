@@ -4,10 +4,9 @@ import com.kairos.domain.common.BlobVersion;
 import com.kairos.domain.common.EncryptedBlob;
 import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.IntentCategory;
+import com.kairos.domain.common.TimeRange;
 import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.Uuids;
-import com.kairos.domain.common.ValidationFailure;
-import com.kairos.domain.common.ValidationFailure.Reason;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,8 +30,6 @@ public record CreateEventCommand(
     Objects.requireNonNull(encryptedPayload, "encryptedPayload");
     timezone = timezone == null ? TimeZoneId.UTC : timezone;
     blobVersion = blobVersion == null ? BlobVersion.DEFAULT : blobVersion;
-    if (endsAt != null && !endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
-    }
+    TimeRange.requireEndAfterStart(startsAt, endsAt);
   }
 }

@@ -6,6 +6,7 @@ import com.kairos.domain.common.EventId;
 import com.kairos.domain.common.IntentCategory;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.SlotId;
+import com.kairos.domain.common.TimeRange;
 import com.kairos.domain.common.TimeZoneId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.common.ValidationFailure;
@@ -46,15 +47,13 @@ public record Event(
     Objects.requireNonNull(blobVersion, "encryptedBlobVersion");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
-    if (endsAt != null && !endsAt.isAfter(startsAt)) {
-      throw new ValidationFailure("endsAt", Reason.ENDS_BEFORE_START, "must be after starts_at");
-    }
+    TimeRange.requireEndAfterStart(startsAt, endsAt);
     if (source == EventSource.MANUAL && encryptedPayload == null) {
       throw new ValidationFailure("encryptedPayload", Reason.MISSING_FIELD, "is required");
     }
   }
 
-  /** A hand-made event, as {@code POST /events} creates it. */
+  /** A hand-made event, as the client describes it. */
   public static Event manual(CreateEventCommand command, UserId owner, Instant now) {
     return new Event(
         command.id(),

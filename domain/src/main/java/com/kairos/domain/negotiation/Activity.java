@@ -66,40 +66,42 @@ public record Activity(
   }
 
   /** The first line of {@code started}: its owner put every initial option on the table. */
-  static Activity started(Negotiation started) {
+  static Activity started(NegotiationSnapshot started) {
+    Revision r = started.revision();
     return new Activity(
         started.id(),
         started.ownerId(),
         NegotiationAction.START,
         null,
-        started.state(),
-        started.version(),
-        started.createdAt(),
+        started.lifecycle().state(),
+        r.version(),
+        r.createdAt(),
         null,
         // A start carries the negotiation's agent mode (accounts.md: null only when absent).
         started.agentMode(),
-        started.slots().stream().map(ProposedSlot::id).toList(),
-        started.venues().stream().map(ProposedVenue::id).toList());
+        List.copyOf(started.options().slotIds()),
+        List.copyOf(started.options().venueIds()));
   }
 
   /** The line a write from {@code before} to {@code after} records. */
-  static Activity between(Negotiation before, Negotiation after, ReplyId replyId, AgentMode mode) {
-    Set<SlotId> oldSlots = before.options().slotIds();
-    Set<VenueId> oldVenues = before.options().venueIds();
+  static Activity between(
+      NegotiationSnapshot before, NegotiationSnapshot after, ReplyId replyId, AgentMode mode) {
+    Revision r = after.revision();
     return new Activity(
         before.id(),
-        after.lastActorId().orElse(null),
-        after.lastAction(),
-        before.state(),
-        after.state(),
-        after.version(),
-        after.updatedAt(),
+        r.lastActorId(),
+        r.lastAction(),
+        before.lifecycle().state(),
+        after.lifecycle().state(),
+        r.version(),
+        r.updatedAt(),
         replyId,
         mode,
-        after.slots().stream().map(ProposedSlot::id).filter(id -> !oldSlots.contains(id)).toList(),
-        after.venues().stream()
-            .map(ProposedVenue::id)
-            .filter(id -> !oldVenues.contains(id))
-            .toList());
+        added(after.options().slotIds(), before.options().slotIds()),
+        added(after.options().venueIds(), before.options().venueIds()));
+  }
+
+  private static <T> List<T> added(Set<T> after, Set<T> before) {
+    return after.stream().filter(id -> !before.contains(id)).toList();
   }
 }

@@ -16,44 +16,17 @@ import java.util.Set;
 public final class Consensus {
   private Consensus() {}
 
-  /** What the rule decides. */
-  public sealed interface Decision {
-    /** Calls the {@code visitor} method for this decision. */
-    <R> R accept(Visitor<R> visitor);
-  }
-
-  /** One method per decision, so a new one is a compile error until every visitor handles it. */
-  public interface Visitor<R> {
-    R allDeclined(AllDeclined decision);
-
-    R agreed(Agreed decision);
-
-    R open(Open decision);
-  }
+  /** What the rule decides; sealed, so code over it is checked against every case. */
+  public sealed interface Decision {}
 
   /** Fewer than two participants are left. */
-  public record AllDeclined() implements Decision {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.allDeclined(this);
-    }
-  }
+  public record AllDeclined() implements Decision {}
 
   /** Everyone left agrees; the outcome is chosen by the tie-breaks. */
-  public record Agreed(Outcome outcome) implements Decision {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.agreed(this);
-    }
-  }
+  public record Agreed(Outcome outcome) implements Decision {}
 
   /** Not everyone agrees yet. */
-  public record Open() implements Decision {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.open(this);
-    }
-  }
+  public record Open() implements Decision {}
 
   public static Decision decide(
       List<Participant> participants,

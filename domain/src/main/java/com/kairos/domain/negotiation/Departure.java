@@ -12,13 +12,13 @@ import java.util.Optional;
  * transitions made by that user:
  *
  * <ul>
- *   <li>their own draft or active negotiation is cancelled ({@code owner_deleted}, action {@code
- *       cancel});
+ *   <li>their own draft or active negotiation is cancelled ({@link CancelReason#OWNER_DELETED},
+ *       action {@code cancel});
  *   <li>in someone else's active negotiation they leave: declined with empty sets, then the
  *       consensus rule runs as after any decline (action {@code leave});
  *   <li>anywhere else (finalized or cancelled, or someone else's draft) the negotiation keeps its
  *       state and only loses the blobs they wrote (action {@code leave}, result {@link
- *       Transition.Scrubbed}); nothing happens when they wrote none.
+ *       TransitionResult.Scrubbed}); nothing happens when they wrote none.
  * </ul>
  *
  * In every case the blobs they wrote go: their participant payload, the organizer's payload when
@@ -72,29 +72,25 @@ public final class Departure {
   private Transition ownerDeleted() {
     CancelReason reason = CancelReason.OWNER_DELETED;
     NegotiationSnapshot s = before.snapshot();
-    Negotiation next =
-        Negotiation.rehydrate(
-            s.with(
-                s.lifecycle().cancelled(reason),
-                s.revision().next(leaver, NegotiationAction.CANCEL, now),
-                s.roster().with(mine().withoutPayload()),
-                s.options(),
-                scrubbedPayloads()));
-    return transition(next, new Transition.Cancelled(reason, false));
+    NegotiationSnapshot next =
+        s.with(
+            s.lifecycle().cancelled(reason),
+            s.revision().next(leaver, NegotiationAction.CANCEL, now),
+            s.roster().with(mine().withoutPayload()),
+            s.options(),
+            scrubbedPayloads());
+    return transition(next, new TransitionResult.Cancelled(reason, false));
   }
 
   private Transition leave(IdGenerator ids) {
     NegotiationSnapshot s = before.snapshot();
-    Negotiation left =
-        Negotiation.rehydrate(
-            s.with(
-                s.revision().next(leaver, NegotiationAction.LEAVE, now),
-                s.roster().with(mine().left(now)),
-                s.options(),
-                scrubbedPayloads()));
-    Settlement.Settled settled =
-        Consensus.decide(left.participants(), left.slots(), left.venues(), now)
-            .accept(new Settlement(left, now, ids));
+    NegotiationSnapshot left =
+        s.with(
+            s.revision().next(leaver, NegotiationAction.LEAVE, now),
+            s.roster().with(mine().left(now)),
+            s.options(),
+            scrubbedPayloads());
+    Settlement.Settled settled = Settlement.settle(left, now, ids);
     return transition(settled.next(), settled.result());
   }
 
@@ -104,14 +100,13 @@ public final class Departure {
       return Optional.empty();
     }
     NegotiationSnapshot s = before.snapshot();
-    Negotiation next =
-        Negotiation.rehydrate(
-            s.with(
-                s.revision().next(leaver, NegotiationAction.LEAVE, now),
-                s.roster().with(mine().withoutPayload()),
-                s.options(),
-                payloads));
-    return Optional.of(transition(next, new Transition.Scrubbed()));
+    NegotiationSnapshot next =
+        s.with(
+            s.revision().next(leaver, NegotiationAction.LEAVE, now),
+            s.roster().with(mine().withoutPayload()),
+            s.options(),
+            payloads);
+    return Optional.of(transition(next, new TransitionResult.Scrubbed()));
   }
 
   private Participant mine() {
@@ -125,7 +120,8 @@ public final class Departure {
     return before.payloads().without(owns, countered);
   }
 
-  private Transition transition(Negotiation next, Transition.Result result) {
-    return new Transition(next, Activity.between(before, next, null, null), result);
+  private Transition transition(NegotiationSnapshot next, TransitionResult result) {
+    return new Transition(
+        Negotiation.rehydrate(next), Activity.between(before.snapshot(), next, null, null), result);
   }
 }

@@ -16,10 +16,12 @@ import java.util.List;
 final class FinalizationEvents {
   private FinalizationEvents() {}
 
-  static List<Event> of(Negotiation finalized, Outcome outcome, Instant now, IdGenerator ids) {
+  static List<Event> of(
+      NegotiationSnapshot finalized, Outcome outcome, Instant now, IdGenerator ids) {
     ProposedSlot slot = finalized.options().slot(outcome.slotId()).orElseThrow();
+    Payloads payloads = finalized.payloads();
     List<Event> events = new ArrayList<>();
-    for (Participant p : finalized.participants()) {
+    for (Participant p : finalized.roster().members()) {
       if (p.status() != ParticipantStatus.DECLINED) {
         events.add(
             new Event(
@@ -34,8 +36,8 @@ final class FinalizationEvents {
                 slot.id(),
                 outcome.venueId(),
                 finalized.intentCategory(),
-                finalized.encryptedPayload().orElse(null),
-                finalized.blobVersion(),
+                payloads.encrypted(),
+                payloads.blobVersion(),
                 now,
                 now));
       }

@@ -2,7 +2,7 @@ package com.kairos.domain.negotiation;
 
 import com.kairos.domain.common.Names;
 
-/** The action is not allowed in the current state (reason {@code invalid_state_transition}). */
+/** The action is not allowed in the current state. */
 public final class InvalidStateTransition extends TransitionRefused {
   private static final long serialVersionUID = 1L;
 
@@ -15,10 +15,5 @@ public final class InvalidStateTransition extends TransitionRefused {
             + " a "
             + Names.lowerCase(currentState)
             + " negotiation");
-  }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.invalidStateTransition(this);
   }
 }

@@ -33,11 +33,14 @@ public final class Negotiation {
    */
   public static Transition start(StartCommand command, UserId owner, Instant now, IdGenerator ids) {
     NegotiationSnapshot snapshot = NegotiationStart.snapshot(command, owner, now, ids);
-    Negotiation started = new Negotiation(snapshot);
-    return new Transition(started, Activity.started(started), new Transition.StillOpen());
+    return new Transition(
+        rehydrate(snapshot), Activity.started(snapshot), new TransitionResult.StillOpen());
   }
 
-  /** Rebuilds stored state; each part checks its structural invariants. For repositories. */
+  /**
+   * The one way to make a negotiation from its state: a repository's stored state, or the next
+   * state a write computed. Each part checks its structural invariants.
+   */
   public static Negotiation rehydrate(NegotiationSnapshot snapshot) {
     return new Negotiation(snapshot);
   }
@@ -60,7 +63,7 @@ public final class Negotiation {
     if (!isExpiredAt(now)) {
       return this;
     }
-    return new Negotiation(s.with(s.lifecycle().expired(), s.revision().expiredAsRead()));
+    return rehydrate(s.with(s.lifecycle().expired(), s.revision().expiredAsRead()));
   }
 
   /**
@@ -77,11 +80,11 @@ public final class Negotiation {
   }
 
   /**
-   * Refuses callers who may not read it: another user's draft is 404 (its existence is not
-   * revealed, even to its invitees), a sent negotiation is 403 to non-participants.
+   * Refuses callers who may not read it: another user's draft is not found (its existence is not
+   * revealed, even to its invitees), a sent negotiation is denied to non-participants.
    */
   public void requireReadableBy(UserId user) {
-    Guards.requireReadable(this, user);
+    Guards.requireReadable(s.id(), s.ownerId(), s.lifecycle(), s.roster(), user);
   }
 
   public Optional<Participant> participant(UserId user) {
@@ -95,25 +98,25 @@ public final class Negotiation {
 
   /** Draft → active, by the owner. */
   public Transition send(UserId actor, Long expectedVersion, Instant now) {
-    Guards.ownerWrite(this, actor, NegotiationAction.SEND, expectedVersion, now);
+    requireOwnerWrite(actor, NegotiationAction.SEND, expectedVersion, now);
     if (state() != NegotiationState.DRAFT) {
       throw new InvalidStateTransition(state(), NegotiationAction.SEND);
     }
-    Negotiation next = changed(s.lifecycle().sent(now), actor, NegotiationAction.SEND, now);
-    return transition(next, new Transition.StillOpen());
+    NegotiationSnapshot next = changed(s.lifecycle().sent(now), actor, NegotiationAction.SEND, now);
+    return transition(next, new TransitionResult.StillOpen(), null, null);
   }
 
-  /** Draft, active or finalized → cancelled ({@code owner_cancelled}), by the owner. */
+  /** Draft, active or finalized → cancelled ({@code OWNER_CANCELLED}), by the owner. */
   public Transition cancel(UserId actor, Long expectedVersion, Instant now) {
-    Guards.ownerWrite(this, actor, NegotiationAction.CANCEL, expectedVersion, now);
+    requireOwnerWrite(actor, NegotiationAction.CANCEL, expectedVersion, now);
     if (state() == NegotiationState.CANCELLED) {
       throw new InvalidStateTransition(state(), NegotiationAction.CANCEL);
     }
     CancelReason reason = CancelReason.OWNER_CANCELLED;
-    Negotiation next =
+    NegotiationSnapshot next =
         changed(s.lifecycle().cancelled(reason), actor, NegotiationAction.CANCEL, now);
     boolean voidsEvents = state() == NegotiationState.FINALIZED;
-    return transition(next, new Transition.Cancelled(reason, voidsEvents));
+    return transition(next, new TransitionResult.Cancelled(reason, voidsEvents), null, null);
   }
 
   /** Persists an expiry that is due; the system is the actor. */
@@ -121,8 +124,8 @@ public final class Negotiation {
     if (!isExpiredAt(now)) {
       throw new InvalidStateTransition(asOf(now).state(), Expiry.ACTION);
     }
-    Negotiation next = changed(s.lifecycle().expired(), null, Expiry.ACTION, now);
-    return transition(next, new Transition.Cancelled(Expiry.REASON, false));
+    NegotiationSnapshot next = changed(s.lifecycle().expired(), null, Expiry.ACTION, now);
+    return transition(next, new TransitionResult.Cancelled(Expiry.REASON, false), null, null);
   }
 
   /**
@@ -133,35 +136,29 @@ public final class Negotiation {
     NegotiationAction action = command.reply().action();
     requireReadableBy(actor);
     Participant me = participant(actor).orElseThrow();
-    Guards.write(this, action, command.expectedVersion(), now);
+    Guards.requireWritable(s.lifecycle(), version(), action, command.expectedVersion(), now);
     if (state() != NegotiationState.ACTIVE) {
       throw new InvalidStateTransition(state(), action);
     }
-    Settlement.Settled settled = ReplyApplication.settle(this, me, command, now, ids);
+    Settlement.Settled settled = ReplyApplication.settle(s, me, command, now, ids);
     return transition(settled.next(), settled.result(), command.replyId(), command.agentMode());
   }
 
-  private Negotiation changed(
+  private void requireOwnerWrite(
+      UserId actor, NegotiationAction action, Long expectedVersion, Instant now) {
+    requireReadableBy(actor);
+    Guards.requireOwner(s.id(), s.ownerId(), actor);
+    Guards.requireWritable(s.lifecycle(), version(), action, expectedVersion, now);
+  }
+
+  private NegotiationSnapshot changed(
       Lifecycle lifecycle, UserId actor, NegotiationAction action, Instant now) {
-    return new Negotiation(s.with(lifecycle, s.revision().next(actor, action, now)));
-  }
-
-  /** The negotiation {@code snapshot} describes, for the aggregate's own helpers. */
-  static Negotiation of(NegotiationSnapshot snapshot) {
-    return new Negotiation(snapshot);
-  }
-
-  Negotiation withLifecycle(Lifecycle lifecycle) {
-    return new Negotiation(s.with(lifecycle, s.revision()));
-  }
-
-  private Transition transition(Negotiation next, Transition.Result result) {
-    return transition(next, result, null, null);
+    return s.with(lifecycle, s.revision().next(actor, action, now));
   }
 
   private Transition transition(
-      Negotiation next, Transition.Result result, ReplyId replyId, AgentMode mode) {
-    return new Transition(next, Activity.between(this, next, replyId, mode), result);
+      NegotiationSnapshot next, TransitionResult result, ReplyId replyId, AgentMode mode) {
+    return new Transition(rehydrate(next), Activity.between(s, next, replyId, mode), result);
   }
 
   public NegotiationId id() {

@@ -3,7 +3,7 @@ package com.kairos.domain.negotiation;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The negotiation passed its {@code expires_at}; every write is refused. */
+/** The negotiation passed its expiry; every write is refused. */
 public final class NegotiationExpired extends TransitionRefused {
   private static final long serialVersionUID = 1L;
   private final Instant expiredAt;
@@ -15,10 +15,5 @@ public final class NegotiationExpired extends TransitionRefused {
 
   public Instant expiredAt() {
     return expiredAt;
-  }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.negotiationExpired(this);
   }
 }

@@ -25,12 +25,7 @@ final class NegotiationStart {
     if (invitees.isEmpty()) {
       throw new ValidationFailure("participantIds", Reason.NO_INVITEES, "must name an invitee");
     }
-    if (invitees.size() > Limits.MAX_INVITEES) {
-      throw new ValidationFailure(
-          "participantIds",
-          Reason.TOO_MANY_PARTICIPANTS,
-          "at most " + Limits.MAX_INVITEES + " invitees");
-    }
+    Limits.requireAtMostParticipants(invitees.size() + 1);
     List<ProposedSlot> slots =
         Proposals.slots(
             command.proposedSlots(), "proposedSlots", new HashSet<>(), owner, 0, now, ids);

@@ -59,7 +59,7 @@ public record NegotiationSummary(
   }
 
   public boolean isGroup() {
-    return participantCount > 2;
+    return Roster.isGroup(participantCount);
   }
 
   /** As {@link Negotiation#asOf}, by the one {@link Expiry} rule. */

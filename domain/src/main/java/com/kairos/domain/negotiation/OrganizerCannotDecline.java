@@ -10,9 +10,4 @@ public final class OrganizerCannotDecline extends TransitionRefused {
         NegotiationAction.DECLINE,
         "the organizer cannot decline; cancel the negotiation instead");
   }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.organizerCannotDecline(this);
-  }
 }

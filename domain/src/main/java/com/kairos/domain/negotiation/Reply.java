@@ -13,21 +13,6 @@ public sealed interface Reply {
 
   NegotiationAction action();
 
-  /** Calls the {@code visitor} method for this kind of reply. */
-  <R> R accept(Visitor<R> visitor);
-
-  /**
-   * One method per kind of reply: Java 17 has no pattern matching for {@code switch}, so a new kind
-   * of reply is a compile error in every visitor until it is handled there.
-   */
-  interface Visitor<R> {
-    R accept(Accept accept);
-
-    R decline(Decline decline);
-
-    R counter(Counter counter);
-  }
-
   /**
    * Accept some options. A null list means "all open slots" / "all venues"; a given list must name
    * options of this negotiation.
@@ -42,11 +27,6 @@ public sealed interface Reply {
     public NegotiationAction action() {
       return NegotiationAction.ACCEPT;
     }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.accept(this);
-    }
   }
 
   /** Leave the negotiation (invitees only). */
@@ -54,11 +34,6 @@ public sealed interface Reply {
     @Override
     public NegotiationAction action() {
       return NegotiationAction.DECLINE;
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.decline(this);
     }
   }
 
@@ -78,14 +53,8 @@ public sealed interface Reply {
       newVenues = newVenues == null ? List.of() : List.copyOf(newVenues);
       slotIds = slotIds == null ? null : List.copyOf(slotIds);
       venueIds = venueIds == null ? null : List.copyOf(venueIds);
-      if (newSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure(
-            "counterSlots", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
-      }
-      if (newVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-        throw new ValidationFailure(
-            "counterVenues", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
-      }
+      Limits.requireAtMostPerRequest(newSlots.size(), "counterSlots");
+      Limits.requireAtMostPerRequest(newVenues.size(), "counterVenues");
       if (newSlots.isEmpty() && newVenues.isEmpty()) {
         throw new ValidationFailure(
             "counterSlots",
@@ -96,18 +65,13 @@ public sealed interface Reply {
         throw new ValidationFailure(
             "counterPayload",
             Reason.COUNTER_PAYLOAD_REQUIRED,
-            "a counter carries a counter_payload");
+            "a counter carries a counter payload");
       }
     }
 
     @Override
     public NegotiationAction action() {
       return NegotiationAction.COUNTER;
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.counter(this);
     }
   }
 

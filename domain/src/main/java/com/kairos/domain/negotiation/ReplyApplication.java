@@ -4,8 +4,6 @@ import static com.kairos.domain.negotiation.Proposals.union;
 
 import com.kairos.domain.common.IdGenerator;
 import com.kairos.domain.common.SlotId;
-import com.kairos.domain.common.ValidationFailure;
-import com.kairos.domain.common.ValidationFailure.Reason;
 import com.kairos.domain.common.VenueId;
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,7 +14,7 @@ import java.util.Set;
  * What a participant's accept, decline or counter does to the roster, the options and the payloads,
  * before the consensus rule looks at the result.
  */
-final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> {
+final class ReplyApplication {
 
   /** The parts a reply changes. */
   record Applied(Roster roster, Options options, Payloads payloads) {
@@ -25,14 +23,18 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
     }
   }
 
-  private final Negotiation current;
+  private final NegotiationSnapshot current;
   private final Participant me;
   private final ReplyCommand command;
   private final Instant now;
   private final IdGenerator ids;
 
   private ReplyApplication(
-      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
+      NegotiationSnapshot current,
+      Participant me,
+      ReplyCommand command,
+      Instant now,
+      IdGenerator ids) {
     this.current = current;
     this.me = me;
     this.command = command;
@@ -42,56 +44,54 @@ final class ReplyApplication implements Reply.Visitor<ReplyApplication.Applied> 
 
   /**
    * {@code me}'s reply applied to {@code current} (a new revision), then the consensus rule: the
-   * negotiation still open, or finalized with its outcome and events.
+   * state still open, or finalized with its outcome and events.
    */
   static Settlement.Settled settle(
-      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
-    Applied applied = apply(current, me, command, now, ids);
-    NegotiationSnapshot s = current.snapshot();
-    Negotiation replied =
-        Negotiation.of(
-            s.with(
-                s.revision().next(me.userId(), command.reply().action(), now),
-                applied.roster(),
-                applied.options(),
-                applied.payloads()));
-    return Consensus.decide(replied.participants(), replied.slots(), replied.venues(), now)
-        .accept(new Settlement(replied, now, ids));
+      NegotiationSnapshot current,
+      Participant me,
+      ReplyCommand command,
+      Instant now,
+      IdGenerator ids) {
+    Applied applied = new ReplyApplication(current, me, command, now, ids).apply(command.reply());
+    NegotiationSnapshot replied =
+        current.with(
+            current.revision().next(me.userId(), command.reply().action(), now),
+            applied.roster(),
+            applied.options(),
+            applied.payloads());
+    return Settlement.settle(replied, now, ids);
   }
 
-  static Applied apply(
-      Negotiation current, Participant me, ReplyCommand command, Instant now, IdGenerator ids) {
-    return command.reply().accept(new ReplyApplication(current, me, command, now, ids));
+  private Applied apply(Reply reply) {
+    if (reply instanceof Reply.Accept accept) {
+      return accept(accept);
+    }
+    if (reply instanceof Reply.Decline) {
+      return decline();
+    }
+    return counter((Reply.Counter) reply); // the one kind of a sealed type left
   }
 
-  @Override
-  public Applied decline(Reply.Decline decline) {
+  private Applied decline() {
     if (me.role() == ParticipantRole.ORGANIZER) {
-      throw new OrganizerCannotDecline(current.state());
+      throw new OrganizerCannotDecline(current.lifecycle().state());
     }
     return answered(current.roster(), ParticipantStatus.DECLINED, Set.of(), Set.of(), null);
   }
 
-  @Override
-  public Applied accept(Reply.Accept accept) {
+  private Applied accept(Reply.Accept accept) {
     Options options = current.options();
     Set<SlotId> slots = options.acceptedSlots(accept.slotIds(), "acceptedSlotIds", now, true);
     Set<VenueId> venues = options.acceptedVenues(accept.venueIds(), "acceptedVenueIds");
     return answered(current.roster(), ParticipantStatus.ACCEPTED, slots, venues, null);
   }
 
-  @Override
-  public Applied counter(Reply.Counter counter) {
+  private Applied counter(Reply.Counter counter) {
     Options before = current.options();
-    int max = Limits.MAX_OPTIONS_PER_NEGOTIATION;
-    if (before.slots().size() + counter.newSlots().size() > max) {
-      throw new ValidationFailure(
-          "counterSlots", Reason.TOO_MANY_OPTIONS, "at most " + max + " slots per negotiation");
-    }
-    if (before.venues().size() + counter.newVenues().size() > max) {
-      throw new ValidationFailure(
-          "counterVenues", Reason.TOO_MANY_OPTIONS, "at most " + max + " venues per negotiation");
-    }
+    Limits.requireAtMostPerNegotiation(
+        before.slots().size() + counter.newSlots().size(), "counterSlots", "slots");
+    Limits.requireAtMostPerNegotiation(
+        before.venues().size() + counter.newVenues().size(), "counterVenues", "venues");
     int round = before.round() + 1;
     List<ProposedSlot> newSlots =
         Proposals.slots(

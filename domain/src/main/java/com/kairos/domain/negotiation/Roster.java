@@ -48,7 +48,12 @@ public record Roster(List<Participant> members) {
 
   /** More than two people: the app shows it as a group. */
   public boolean isGroup() {
-    return members.size() > 2;
+    return isGroup(members.size());
+  }
+
+  /** The one definition: more than two people, for a roster or a summary's count. */
+  public static boolean isGroup(int participants) {
+    return participants > 2;
   }
 
   /** How many currently agree (accepted or countered): the one definition lists show. */

@@ -26,9 +26,7 @@ public record SlotProposal(
     Objects.requireNonNull(startsAt, "startsAt");
     if (endsAt != null && durationMinutes != null) {
       throw new ValidationFailure(
-          "durationMinutes",
-          Reason.CONFLICTING_FIELDS,
-          "give ends_at or duration_minutes, not both");
+          "durationMinutes", Reason.CONFLICTING_FIELDS, "give an end or a duration, not both");
     }
     if (durationMinutes != null
         && (durationMinutes < Limits.MIN_DURATION_MINUTES

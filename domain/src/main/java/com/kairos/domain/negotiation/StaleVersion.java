@@ -1,6 +1,6 @@
 package com.kairos.domain.negotiation;
 
-/** The client's {@code expected_version} is not the current one; nothing was changed. */
+/** The version the client expected is not the current one; nothing was changed. */
 public final class StaleVersion extends TransitionRefused {
   private static final long serialVersionUID = 1L;
   private final long currentVersion;
@@ -13,10 +13,5 @@ public final class StaleVersion extends TransitionRefused {
 
   public long currentVersion() {
     return currentVersion;
-  }
-
-  @Override
-  <R> R accept(RefusalVisitor<R> visitor) {
-    return visitor.staleVersion(this);
   }
 }

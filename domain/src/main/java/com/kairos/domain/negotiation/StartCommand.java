@@ -46,13 +46,9 @@ public record StartCommand(
     participantIds = List.copyOf(participantIds);
     proposedSlots = List.copyOf(proposedSlots);
     proposedVenues = proposedVenues == null ? null : List.copyOf(proposedVenues);
-    if (participantIds.isEmpty()) {
-      throw new ValidationFailure("participantIds", Reason.NO_INVITEES, "must name an invitee");
-    }
-    if (participantIds.size() > Limits.MAX_PARTICIPANTS) {
-      throw new ValidationFailure(
-          "participantIds", Reason.TOO_MANY_PARTICIPANTS, "at most 50 participants");
-    }
+    // A list longer than a negotiation holds is refused at once; the invitees are counted (and
+    // "at least one" checked) once the owner is known, in NegotiationStart.
+    Limits.requireAtMostParticipants(participantIds.size());
     Set<UserId> seen = new HashSet<>();
     for (int i = 0; i < participantIds.size(); i++) {
       if (!seen.add(participantIds.get(i))) {
@@ -63,13 +59,9 @@ public record StartCommand(
     if (proposedSlots.isEmpty()) {
       throw new ValidationFailure("proposedSlots", Reason.MISSING_OPTIONS, "must propose a slot");
     }
-    if (proposedSlots.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-      throw new ValidationFailure(
-          "proposedSlots", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
-    }
-    if (proposedVenues != null && proposedVenues.size() > Limits.MAX_OPTIONS_PER_REQUEST) {
-      throw new ValidationFailure(
-          "proposedVenues", Reason.TOO_MANY_OPTIONS, "at most 10 per request");
+    Limits.requireAtMostPerRequest(proposedSlots.size(), "proposedSlots");
+    if (proposedVenues != null) {
+      Limits.requireAtMostPerRequest(proposedVenues.size(), "proposedVenues");
     }
     if (initialState != null
         && initialState != NegotiationState.DRAFT

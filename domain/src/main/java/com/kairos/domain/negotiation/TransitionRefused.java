@@ -4,8 +4,8 @@ import com.kairos.domain.common.DomainException;
 import java.util.Objects;
 
 /**
- * A write the state machine refuses (HTTP 409). Every refusal names the state the negotiation is in
- * and the action that was asked for.
+ * A write the state machine refuses (a conflict with the negotiation's state). Every refusal names
+ * the state the negotiation is in and the action that was asked for.
  */
 public abstract sealed class TransitionRefused extends DomainException
     permits InvalidStateTransition, NegotiationExpired, OrganizerCannotDecline, StaleVersion {
@@ -19,9 +19,6 @@ public abstract sealed class TransitionRefused extends DomainException
     this.currentState = Objects.requireNonNull(currentState);
     this.requestedAction = Objects.requireNonNull(requestedAction);
   }
-
-  /** Calls the {@code visitor} method for this refusal. */
-  abstract <R> R accept(RefusalVisitor<R> visitor);
 
   public NegotiationState currentState() {
     return currentState;

@@ -9,10 +9,10 @@ import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ParticipantRole;
 import com.kairos.domain.negotiation.ParticipantStatus;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -23,24 +23,20 @@ import java.util.function.Predicate;
 public final class Notices {
   private Notices() {}
 
-  /**
-   * The notices {@code transition} causes; {@code before} is the negotiation it started from, or
-   * empty for a start.
-   */
-  public static List<Notice> of(Optional<Negotiation> before, Transition transition) {
+  /** The notices {@code transition} causes. */
+  public static List<Notice> of(Transition transition) {
     Negotiation after = transition.negotiation();
     NegotiationAction action = transition.activity().action();
     UserId actor = transition.activity().actorId();
     Table table = new Table(after, actor, action);
+    NegotiationState from = transition.activity().fromState(); // null for a start
     boolean activated =
         after.state() == NegotiationState.ACTIVE
-            && before.map(b -> b.state() == NegotiationState.DRAFT).orElse(true);
+            && (from == null || from == NegotiationState.DRAFT);
     if (activated) {
       table.tell(NotificationKind.INVITED, p -> p.role() == ParticipantRole.INVITEE);
     }
-    boolean leftActive =
-        action == NegotiationAction.LEAVE
-            && transition.activity().fromState() == NegotiationState.ACTIVE;
+    boolean leftActive = action == NegotiationAction.LEAVE && from == NegotiationState.ACTIVE;
     switch (action) {
       case ACCEPT, DECLINE ->
           table.tell(NotificationKind.REPLIED, p -> p.role() == ParticipantRole.ORGANIZER);
@@ -56,7 +52,7 @@ public final class Notices {
         // Activation is told above, a cancellation below: both follow from the result.
       }
     }
-    transition.result().accept(table);
+    table.result(transition.result());
     return table.notices;
   }
 
@@ -78,7 +74,7 @@ public final class Notices {
   }
 
   /** Collects notices for one transition, leaving out the actor. */
-  private static final class Table implements Transition.Visitor<Void> {
+  private static final class Table {
     private final Negotiation after;
     private final UserId actor;
     private final NegotiationAction action;
@@ -98,31 +94,17 @@ public final class Notices {
       }
     }
 
-    @Override
-    public Void stillOpen(Transition.StillOpen result) {
-      return null;
-    }
-
-    @Override
-    public Void finalized(Transition.Finalized result) {
-      for (Event event : result.events()) {
-        add(NotificationKind.FINALIZED, event.ownerId());
-      }
-      return null;
-    }
-
-    @Override
-    public Void scrubbed(Transition.Scrubbed result) {
-      return null;
-    }
-
-    @Override
-    public Void cancelled(Transition.Cancelled result) {
-      // An expiry ends as a cancellation too, but it has its own row: told once, as expired.
-      if (action != NegotiationAction.EXPIRE) {
+    /** A finalization tells everyone it confirmed an event for; a cancellation everyone in. */
+    void result(TransitionResult result) {
+      if (result instanceof TransitionResult.Finalized finalized) {
+        for (Event event : finalized.events()) {
+          add(NotificationKind.FINALIZED, event.ownerId());
+        }
+      } else if (result instanceof TransitionResult.Cancelled
+          && action != NegotiationAction.EXPIRE) {
+        // An expiry ends as a cancellation too, but it has its own row: told once, as expired.
         tell(NotificationKind.CANCELLED, Notices::stillIn);
       }
-      return null;
     }
 
     private void add(NotificationKind kind, UserId recipient) {

@@ -6,7 +6,7 @@ import com.kairos.domain.common.ValidationFailure;
 import com.kairos.domain.common.ValidationFailure.Reason;
 import java.util.Objects;
 
-/** The fields {@code PATCH /me} may change; each absent, or set (display name may be null). */
+/** The profile fields a patch may change; each absent, or set (display name may be null). */
 public record ProfilePatch(
     FieldPatch<String> displayName,
     FieldPatch<String> locale,

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A user's server-side profile, keyed by Firebase UID. {@code displayName} and {@code locale} may
- * be null. Feature flags are server-controlled booleans.
+ * A user's server-side profile, keyed by the user's id (the identity provider's subject). {@code
+ * displayName} and {@code locale} may be null. Feature flags are server-controlled booleans.
  */
 public record UserProfile(
     UUID id,
-    UserId firebaseUid,
+    UserId userId,
     String displayName,
     String locale,
     Map<String, Boolean> featureFlags,
@@ -26,7 +26,7 @@ public record UserProfile(
 
   public UserProfile {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(firebaseUid, "firebaseUid");
+    Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(agentModeDefault, "agentModeDefault");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
@@ -40,7 +40,7 @@ public record UserProfile(
   }
 
   /**
-   * The profile made on a user's first {@code GET /me}: the token's name (trimmed to 100
+   * The profile made on a user's first read: the token's name (trimmed to {@link #MAX_DISPLAY_NAME}
    * characters, dropped when blank) and the first usable language tag, when there is one.
    */
   public static UserProfile firstSight(
@@ -61,7 +61,7 @@ public record UserProfile(
     UserProfile next =
         new UserProfile(
             id,
-            firebaseUid,
+            userId,
             patch.displayName().applyTo(displayName),
             patch.locale().applyTo(locale),
             featureFlags,
@@ -73,7 +73,7 @@ public record UserProfile(
     }
     return new UserProfile(
         id,
-        firebaseUid,
+        userId,
         next.displayName,
         next.locale,
         featureFlags,

@@ -107,7 +107,7 @@ class ConsensusTest {
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
     SlotId slotId = n.slots().get(0).id();
     assertThat(t.negotiation().outcome()).contains(new Outcome(slotId, venue(1)));
-    Transition.Finalized finalized = (Transition.Finalized) t.result();
+    TransitionResult.Finalized finalized = (TransitionResult.Finalized) t.result();
     assertThat(finalized.events()).extracting(Event::ownerId).containsExactly(ALICE, BOB);
     for (Event e : finalized.events()) {
       assertThat(e.negotiationId()).isEqualTo(n.id());
@@ -139,7 +139,8 @@ class ConsensusTest {
     Transition t = decline(n, BOB, t1);
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.CANCELLED);
     assertThat(t.negotiation().cancelReason()).contains(CancelReason.ALL_DECLINED);
-    assertThat(t.result()).isEqualTo(new Transition.Cancelled(CancelReason.ALL_DECLINED, false));
+    assertThat(t.result())
+        .isEqualTo(new TransitionResult.Cancelled(CancelReason.ALL_DECLINED, false));
   }
 
   @Test
@@ -151,7 +152,7 @@ class ConsensusTest {
     Transition t = acceptAll(n, BOB, t1);
 
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
-    assertThat(((Transition.Finalized) t.result()).events())
+    assertThat(((TransitionResult.Finalized) t.result()).events())
         .extracting(Event::ownerId)
         .containsExactly(ALICE, BOB);
   }
@@ -191,7 +192,7 @@ class ConsensusTest {
     n = accept(n, BOB, t1, List.of(slot(1)), null).negotiation();
     Transition t = accept(n, CAROL, t1, List.of(slot(2)), null);
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.ACTIVE);
-    assertThat(t.result()).isEqualTo(new Transition.StillOpen());
+    assertThat(t.result()).isEqualTo(new TransitionResult.StillOpen());
   }
 
   @Test
@@ -412,7 +413,7 @@ class ConsensusTest {
       n = last.negotiation();
     }
     assertThat(n.state()).isEqualTo(NegotiationState.FINALIZED);
-    assertThat(((Transition.Finalized) last.result()).events()).hasSize(50);
+    assertThat(((TransitionResult.Finalized) last.result()).events()).hasSize(50);
     assertThat(n.version()).isEqualTo(50);
   }
 

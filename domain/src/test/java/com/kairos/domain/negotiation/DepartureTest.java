@@ -70,7 +70,7 @@ class DepartureTest {
     assertThat(bob.acceptedVenueIds()).isEmpty();
     assertThat(bob.respondedAt()).isEqualTo(t2);
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.ACTIVE);
-    assertThat(t.result()).isEqualTo(new Transition.StillOpen());
+    assertThat(t.result()).isEqualTo(new TransitionResult.StillOpen());
     assertThat(t.negotiation().version()).isEqualTo(n.version() + 1);
     assertThat(t.negotiation().lastAction()).isEqualTo(NegotiationAction.LEAVE);
     assertThat(t.activity())
@@ -108,7 +108,7 @@ class DepartureTest {
     Transition t = only(Departure.of(n, BOB, t2, ids));
 
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
-    assertThat(t.result()).isInstanceOf(Transition.Finalized.class);
+    assertThat(t.result()).isInstanceOf(TransitionResult.Finalized.class);
     assertThat(t.result().confirmedEvents())
         .extracting(Event::ownerId)
         .containsExactlyInAnyOrder(ALICE, CAROL);
@@ -125,7 +125,8 @@ class DepartureTest {
 
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.CANCELLED);
     assertThat(t.negotiation().cancelReason()).contains(CancelReason.ALL_DECLINED);
-    assertThat(t.result()).isEqualTo(new Transition.Cancelled(CancelReason.ALL_DECLINED, false));
+    assertThat(t.result())
+        .isEqualTo(new TransitionResult.Cancelled(CancelReason.ALL_DECLINED, false));
     assertThat(t.activity().action()).isEqualTo(NegotiationAction.LEAVE);
   }
 
@@ -171,7 +172,7 @@ class DepartureTest {
 
     Transition t = only(Departure.of(n, BOB, t2, ids));
 
-    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(t.result()).isEqualTo(new TransitionResult.Scrubbed());
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
     assertThat(t.negotiation().outcome()).isEqualTo(n.outcome());
     Participant bob = t.negotiation().participant(BOB).orElseThrow();
@@ -209,7 +210,8 @@ class DepartureTest {
 
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.CANCELLED);
     assertThat(t.negotiation().cancelReason()).contains(CancelReason.OWNER_DELETED);
-    assertThat(t.result()).isEqualTo(new Transition.Cancelled(CancelReason.OWNER_DELETED, false));
+    assertThat(t.result())
+        .isEqualTo(new TransitionResult.Cancelled(CancelReason.OWNER_DELETED, false));
     assertThat(t.negotiation().encryptedPayload()).isEmpty();
     assertThat(t.activity())
         .isEqualTo(
@@ -253,7 +255,7 @@ class DepartureTest {
 
     Transition t = only(Departure.of(finalized, ALICE, t2, ids));
 
-    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(t.result()).isEqualTo(new TransitionResult.Scrubbed());
     assertThat(t.result().voidsEvents()).isFalse();
     assertThat(t.negotiation().state()).isEqualTo(NegotiationState.FINALIZED);
     assertThat(t.negotiation().outcome()).isEqualTo(finalized.outcome());
@@ -286,7 +288,7 @@ class DepartureTest {
 
     assertThat(t.negotiation().cancelReason()).contains(CancelReason.OWNER_CANCELLED);
     assertThat(t.negotiation().encryptedPayload()).isEmpty();
-    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(t.result()).isEqualTo(new TransitionResult.Scrubbed());
   }
 
   // ------------------------------------------------------------- expiry and refusals

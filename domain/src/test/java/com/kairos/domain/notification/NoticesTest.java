@@ -27,9 +27,9 @@ import com.kairos.domain.negotiation.Reply;
 import com.kairos.domain.negotiation.ReplyCommand;
 import com.kairos.domain.negotiation.SlotProposal;
 import com.kairos.domain.negotiation.Transition;
+import com.kairos.domain.negotiation.TransitionResult;
 import com.kairos.domain.testing.SequentialIds;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The table of notifications.md, row by row: who is told what, and never the actor. */
@@ -41,7 +41,7 @@ class NoticesTest {
   }
 
   private static List<Notice> after(Negotiation before, Transition t) {
-    return Notices.of(Optional.of(before), t);
+    return Notices.of(t);
   }
 
   private Transition reply(Negotiation n, UserId who, Reply reply) {
@@ -64,7 +64,7 @@ class NoticesTest {
   void anActiveStartInvitesEveryInviteeButNotTheOrganizer() {
     Transition t = Negotiation.start(start().inviting(BOB, CAROL).build(), ALICE, NOW, ids);
 
-    assertThat(Notices.of(Optional.empty(), t))
+    assertThat(Notices.of(t))
         .containsExactly(
             notice(INVITED, t.negotiation(), BOB), notice(INVITED, t.negotiation(), CAROL));
   }
@@ -73,7 +73,7 @@ class NoticesTest {
   void aDraftStartNotifiesNoOne() {
     Transition t = Negotiation.start(start().inviting(BOB).draft().build(), ALICE, NOW, ids);
 
-    assertThat(Notices.of(Optional.empty(), t)).isEmpty();
+    assertThat(Notices.of(t)).isEmpty();
   }
 
   @Test
@@ -229,7 +229,7 @@ class NoticesTest {
     Negotiation finalized = accept(start().inviting(BOB).startedBy(ALICE, ids), BOB).negotiation();
     Transition t = only(Departure.of(finalized, ALICE, inHours(2), ids));
 
-    assertThat(t.result()).isEqualTo(new Transition.Scrubbed());
+    assertThat(t.result()).isEqualTo(new TransitionResult.Scrubbed());
     assertThat(after(finalized, t)).isEmpty();
   }
 

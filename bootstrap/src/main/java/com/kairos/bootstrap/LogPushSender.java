@@ -1,4 +1,4 @@
-package com.kairos.application.push;
+package com.kairos.bootstrap;
 
 import com.kairos.application.port.PushMessage;
 import com.kairos.application.port.PushResult;

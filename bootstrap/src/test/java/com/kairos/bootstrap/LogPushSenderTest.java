@@ -1,4 +1,4 @@
-package com.kairos.application.push;
+package com.kairos.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,22 +85,5 @@ class LogPushSenderTest {
                 "kind=FINALIZED",
                 "kind=CANCELLED",
                 "kind=EXPIRED"));
-  }
-
-  @Test
-  void theDisabledSenderReportsSentAndLogsNothing() {
-    Logger disabledLogger = (Logger) LoggerFactory.getLogger(DisabledPushSender.class);
-    ListAppender<ILoggingEvent> disabledLines = new ListAppender<>();
-    disabledLines.start();
-    disabledLogger.addAppender(disabledLines);
-    try {
-      PushResult result = new DisabledPushSender().send(push(NotificationKind.INVITED));
-
-      assertThat(result.status()).isEqualTo(PushResult.Status.SENT);
-      assertThat(disabledLines.list).isEmpty();
-      assertThat(logged.list).isEmpty();
-    } finally {
-      disabledLogger.detachAppender(disabledLines);
-    }
   }
 }

@@ -2,37 +2,32 @@ package com.kairos.postgres;
 
 import static com.kairos.postgres.PgCodes.code;
 
-import com.kairos.application.port.ActivityPosition;
-import com.kairos.application.port.NegotiationQuery;
-import com.kairos.application.port.NegotiationRepository;
+import com.kairos.application.port.NegotiationStore;
 import com.kairos.domain.common.NegotiationId;
 import com.kairos.domain.common.ReplyId;
 import com.kairos.domain.common.UserId;
 import com.kairos.domain.negotiation.Activity;
 import com.kairos.domain.negotiation.Negotiation;
-import com.kairos.domain.negotiation.NegotiationAction;
-import com.kairos.domain.negotiation.NegotiationSummary;
 import com.kairos.domain.negotiation.Participant;
 import com.kairos.domain.negotiation.ProposedSlot;
 import com.kairos.domain.negotiation.ProposedVenue;
 import com.kairos.postgres.NegotiationRows.NegotiationRow;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Negotiations on PostgreSQL: one row per negotiation plus its participants, options and history.
- * Writes check the stored version; {@link #findByIdForUpdate} takes a row lock so that replies to
- * one negotiation serialize.
+ * The negotiations use cases load and write, on PostgreSQL: one row per negotiation plus its
+ * participants, options and history. Writes check the stored version; {@link #findByIdForUpdate}
+ * takes a row lock so that replies to one negotiation serialize.
  */
-public final class PgNegotiationRepository implements NegotiationRepository {
+public final class PgNegotiationStore implements NegotiationStore {
   private static final String COLUMNS = NegotiationLoader.COLUMNS;
 
   private final CurrentHandle current;
 
-  PgNegotiationRepository(CurrentHandle current) {
+  PgNegotiationStore(CurrentHandle current) {
     this.current = current;
   }
 
@@ -85,15 +80,13 @@ public final class PgNegotiationRepository implements NegotiationRepository {
   public void update(Negotiation n, Activity activity) {
     Handle h = current.get();
     NegotiationUpdate.write(h, n);
-    if (activity.action() == NegotiationAction.COUNTER) {
-      // A counter appends the options of its round; options are never withdrawn.
-      List<ProposedSlot> newSlots =
-          n.slots().stream().filter(s -> s.round() == n.agentRound()).toList();
-      List<ProposedVenue> newVenues =
-          n.venues().stream().filter(v -> v.round() == n.agentRound()).toList();
-      insertSlots(h, n, newSlots, n.slots().size() - newSlots.size());
-      insertVenues(h, n, newVenues, n.venues().size() - newVenues.size());
-    }
+    // A counter appends the options its history line names; options are never withdrawn.
+    List<ProposedSlot> newSlots =
+        n.slots().stream().filter(s -> activity.addedSlotIds().contains(s.id())).toList();
+    List<ProposedVenue> newVenues =
+        n.venues().stream().filter(v -> activity.addedVenueIds().contains(v.id())).toList();
+    insertSlots(h, n, newSlots, n.slots().size() - newSlots.size());
+    insertVenues(h, n, newVenues, n.venues().size() - newVenues.size());
     ActivityLog.insert(h, activity);
   }
 
@@ -165,52 +158,5 @@ public final class PgNegotiationRepository implements NegotiationRepository {
   @Override
   public boolean replyRecorded(NegotiationId id, UserId actor, ReplyId replyId) {
     return ActivityLog.replyRecorded(current.get(), id, actor, replyId);
-  }
-
-  @Override
-  public List<Activity> history(NegotiationId id) {
-    return ActivityLog.history(current.get(), id);
-  }
-
-  @Override
-  public List<Activity> activity(NegotiationId id, long afterVersion, int limit) {
-    return ActivityLog.page(current.get(), id, afterVersion, limit);
-  }
-
-  @Override
-  public List<Activity> authoredBy(UserId actor, ActivityPosition after, int limit) {
-    return ActivityLog.authoredBy(
-        current.get(),
-        actor,
-        after == null ? null : after.negotiationId(),
-        after == null ? 0 : after.version(),
-        limit);
-  }
-
-  @Override
-  public List<NegotiationId> idsInvolving(UserId user) {
-    return current
-        .get()
-        .createQuery(
-            "SELECT negotiation_id FROM participants WHERE user_id = :user"
-                + " ORDER BY negotiation_id")
-        .bind("user", user.value())
-        .map((rs, ctx) -> new NegotiationId(Sql.uuid(rs, "negotiation_id")))
-        .list();
-  }
-
-  @Override
-  public List<Negotiation> visibleTo(UserId user, NegotiationId after, int limit) {
-    return NegotiationLoader.visibleTo(current.get(), user, after, limit);
-  }
-
-  @Override
-  public List<NegotiationSummary> listFor(UserId user, NegotiationQuery q, Instant now, int limit) {
-    return NegotiationListQuery.run(current.get(), user, q, now, limit);
-  }
-
-  @Override
-  public List<NegotiationId> expireDue(Instant now, int batchSize) {
-    return ExpirySweep.run(current.get(), now, batchSize);
   }
 }
