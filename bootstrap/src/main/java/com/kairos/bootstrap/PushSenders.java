@@ -3,6 +3,7 @@ package com.kairos.bootstrap;
 import com.kairos.application.port.PushSender;
 import com.kairos.application.push.DisabledPushSender;
 import com.kairos.application.push.LogPushSender;
+import com.kairos.firebase.push.FcmPreview;
 import com.kairos.firebase.push.FcmPushSender;
 import com.kairos.firebase.push.FcmSettings;
 import java.time.Clock;
@@ -22,7 +23,7 @@ final class PushSenders {
                   config.firebaseClientEmail(),
                   config.firebasePrivateKey()),
               clock);
-      case LOG -> new LogPushSender();
+      case LOG -> new LogPushSender(FcmPreview::line);
       case NONE -> new DisabledPushSender();
     };
   }
