@@ -11,8 +11,13 @@
 #   DEV_START_TIMEOUT=120                    seconds the emulator and the server get to be ready
 #   PUSH_PROVIDER=log                        pushes as log lines (fcm needs a service account)
 #
+# The first start installs firebase-tools (npm ci in e2e/) alongside the Maven build; every start
+# prints how long each phase took. The emulator runs with a temp directory of its own, so another
+# Firebase emulator of the same project on the machine cannot take over its hub (and its export).
+#
 # One SIGINT (Ctrl-C) or SIGTERM (kill <pid>, an IDE's stop button) stops everything: the server
-# first, then the emulator, which writes its users to $KAIROS_DATA_DIR/auth-export on the way out.
+# first, then the emulator, which writes its users to $KAIROS_DATA_DIR/auth-export on the way out;
+# the last line is "dev: stopped".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -116,6 +121,8 @@ done
 started_all=$SECONDS
 build_log=$data/build.log
 npm_log=$data/npm-ci.log
+build_mark=$data/.build-started # classes newer than this were compiled by this build
+touch "$build_mark"
 say "building (incremental: ./mvnw -q -DskipTests package -pl dev-server -am; log: $build_log)"
 ./mvnw -B -q -DskipTests package -pl dev-server -am > "$build_log" 2>&1 < /dev/null &
 build_pid=$!
@@ -126,6 +133,7 @@ if [ ! -x "$firebase" ]; then
   npm_pid=$!
 fi
 build_rc="" npm_rc="" build_s="" npm_s=""
+next_progress=$((SECONDS + 10))
 while [ -z "$build_rc" ] || { [ -n "$npm_pid" ] && [ -z "$npm_rc" ]; }; do
   nap 1
   if [ -z "$build_rc" ] && ! kill -0 "$build_pid" 2> /dev/null; then
@@ -148,9 +156,10 @@ while [ -z "$build_rc" ] || { [ -n "$npm_pid" ] && [ -z "$npm_rc" ]; }; do
     fi
     say "Firebase CLI installed in $npm_s s"
   fi
-  if [ $(((SECONDS - started_all) % 10)) -eq 0 ]; then
+  if [ "$SECONDS" -ge "$next_progress" ]; then
+    next_progress=$((SECONDS + 10))
     progress="$((SECONDS - started_all)) s:"
-    [ -n "$build_rc" ] || progress="$progress building ($(find . -path ./e2e -prune -o -name '*.class' -newer "$build_log" -print 2> /dev/null | wc -l | tr -d ' ') classes compiled so far);"
+    [ -n "$build_rc" ] || progress="$progress building ($(find . -path ./e2e -prune -o -name '*.class' -newer "$build_mark" -print 2> /dev/null | wc -l | tr -d ' ') classes compiled so far);"
     if [ -n "$npm_pid" ] && [ -z "$npm_rc" ]; then
       size=$(du -sm e2e/node_modules 2> /dev/null | cut -f1 || true)
       progress="$progress installing the Firebase CLI (${size:-0} MB in e2e/node_modules so far);"
