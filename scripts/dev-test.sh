@@ -23,6 +23,7 @@ ok() {
 die() {
   echo "dev-test: FAILED: $*" >&2
   [ -f "$work/dev.out" ] && { echo "---- dev.sh output ----" >&2; tail -n 60 "$work/dev.out" >&2; }
+  [ -f "$data/auth-emulator.log" ] && { echo "---- emulator log ----" >&2; tail -n 30 "$data/auth-emulator.log" >&2; }
   echo "dev-test: $passed passed, 1 failed"
   exit 1
 }
@@ -66,6 +67,9 @@ echo "dev-test: API $PORT, emulator $AUTH_EMULATOR_PORT, hub $EMULATOR_HUB_PORT,
   "logging $EMULATOR_LOGGING_PORT, data $data"
 
 start_dev() {
+  # Emptied here, not only by the child's redirection: the loop below must never read the
+  # previous run's "dev: ready" before the new dev.sh has truncated the file.
+  : > "$work/dev.out"
   "$root/scripts/dev.sh" > "$work/dev.out" 2>&1 &
   dev_pid=$!
   local i
@@ -157,7 +161,8 @@ curl -sf --max-time 10 -X POST "http://127.0.0.1:$other_auth/identitytoolkit.goo
 [ -f "$TMPDIR/hub-demo-kairos.json" ] || die "the second emulator wrote no hub file in $TMPDIR"
 ok "a second emulator of demo-kairos runs on $other_auth with its hub file in the shared temp directory"
 start_dev
-again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos)
+again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos) ||
+  die "dev-token.sh got no token after the restart"
 [ "$(uid_of "$again_token")" = "$alice" ] || die "alice has a new uid after the restart"
 ok "after the restart alice@dev-test.kairos still has uid $alice"
 status=$(curl -s --max-time 10 -o "$work/read.json" -w '%{http_code}' "$api/negotiations/$negotiation" \
@@ -171,7 +176,8 @@ grep -q "$carol" "$data/auth-export/auth_export/accounts.json" && ! grep -q stra
   die "the export after a run beside another emulator is not this emulator's users"
 ok "with the other emulator running, the export holds this emulator's users (carol, no stranger)"
 start_dev
-again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos)
+again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos) ||
+  die "dev-token.sh got no token after the restart beside another emulator"
 [ "$(uid_of "$again_token")" = "$alice" ] || die "alice has a new uid after a restart beside another emulator"
 carol_again=$(curl -sf --max-time 10 -X POST "$auth/accounts:signInWithPassword?key=dev" -H 'Content-Type: application/json' \
   -d '{"email":"carol@dev-test.kairos","password":"dev-password-1","returnSecureToken":true}' | json '["localId"]') ||
