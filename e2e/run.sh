@@ -77,6 +77,8 @@ curl -sf --max-time 10 -o "$work/openapi.json" "http://127.0.0.1:$api_port/opena
   && npx --no-install tsx drive.ts --api "http://127.0.0.1:$api_port" \
        --auth "http://127.0.0.1:$auth_port" --fcm "http://127.0.0.1:$fcm_port" \
        --secrets-out "$work/secrets.txt")
+# Every example of the iOS handbook (docs/ios) against the same server and fake FCM.
+node "$here/handbook-check.mjs" --api "http://127.0.0.1:$api_port" --auth "http://127.0.0.1:$auth_port" --fcm "http://127.0.0.1:$fcm_port"
 
 # A second generator: openapi-generator's typescript-fetch (its CLI jar from Maven Central, at the
 # version the pom pins for the Java client), compiled under tsc --strict, drives another whole

@@ -2,7 +2,9 @@
 # Script test of scripts/dev.sh (run by .ci/run). On free, non-default ports and a data directory
 # of its own: start, create a user and a negotiation, stop with ONE SIGTERM and check that no
 # process is left, start again and check that the same email gets the same uid and still reads its
-# negotiation; then, with the emulator's port taken (by another process, then by the emulator's own
+# negotiation; with a second emulator of the same project id running in the (test's) system temp
+# directory, restart, add a user, stop and start again: both users keep their uids; then, with the
+# emulator's port taken (by another process, then by the emulator's own
 # hub), dev.sh must fail within 30 s and say why.
 # Needs bash, curl and python3 (for JSON).
 set -euo pipefail
@@ -12,6 +14,7 @@ data=$work/data
 passed=0
 dev_pid=""
 blocker_pid=""
+other_pid=""
 
 ok() {
   passed=$((passed + 1))
@@ -20,12 +23,14 @@ ok() {
 die() {
   echo "dev-test: FAILED: $*" >&2
   [ -f "$work/dev.out" ] && { echo "---- dev.sh output ----" >&2; tail -n 60 "$work/dev.out" >&2; }
+  [ -f "$data/auth-emulator.log" ] && { echo "---- emulator log ----" >&2; tail -n 30 "$data/auth-emulator.log" >&2; }
   echo "dev-test: $passed passed, 1 failed"
   exit 1
 }
 cleanup() {
   if [ -n "$dev_pid" ] && kill -TERM "$dev_pid" 2> /dev/null; then sleep 5; fi
   [ -z "$blocker_pid" ] || kill "$blocker_pid" 2> /dev/null || true
+  [ -z "$other_pid" ] || kill -TERM -- "-$other_pid" 2> /dev/null || true
   for pid in $(left_over); do kill -KILL "$pid" 2> /dev/null || true; done
   rm -rf "$work"
 }
@@ -52,12 +57,19 @@ AUTH_EMULATOR_PORT=$(free_port)
 EMULATOR_HUB_PORT=$(free_port)
 EMULATOR_LOGGING_PORT=$(free_port)
 export KAIROS_DATA_DIR=$data DEV_START_TIMEOUT=240 LOG_FORMAT=json
+# The "system" temp directory dev.sh and the second emulator below share, so the test meets the
+# shared hub file without touching the machine's real /tmp (other emulators may run there).
+export TMPDIR=$work/system-tmp
+mkdir -p "$TMPDIR"
 api=http://127.0.0.1:$PORT
 auth=http://127.0.0.1:$AUTH_EMULATOR_PORT/identitytoolkit.googleapis.com/v1
 echo "dev-test: API $PORT, emulator $AUTH_EMULATOR_PORT, hub $EMULATOR_HUB_PORT," \
   "logging $EMULATOR_LOGGING_PORT, data $data"
 
 start_dev() {
+  # Emptied here, not only by the child's redirection: the loop below must never read the
+  # previous run's "dev: ready" before the new dev.sh has truncated the file.
+  : > "$work/dev.out"
   "$root/scripts/dev.sh" > "$work/dev.out" 2>&1 &
   dev_pid=$!
   local i
@@ -82,6 +94,8 @@ stop_dev() {
   curl -s --max-time 2 -o /dev/null "$api/health" && die "the API still answers"
   curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$AUTH_EMULATOR_PORT/" && die "the emulator still answers"
   ok "nothing listens on $PORT or $AUTH_EMULATOR_PORT any more"
+  tail -n 1 "$work/dev.out" | grep -qx 'dev: stopped' || die "dev.sh's last line is not 'dev: stopped'"
+  ok "dev.sh's last line is 'dev: stopped'"
 }
 sign_up() { # email -> the emulator's answer (localId, idToken)
   curl -sf --max-time 10 -X POST "$auth/accounts:signUp?key=dev" -H 'Content-Type: application/json' \
@@ -101,6 +115,8 @@ start_negotiation() { # token, id, participant -> HTTP status; body in $work/sta
 # 1. First start, a user, an invitee and a negotiation.
 start_dev
 ok "dev.sh started on non-default ports"
+phases=$(grep '^dev: started in ' "$work/dev.out") || die "dev.sh printed no phase times"
+ok "phases: ${phases#dev: }"
 grep -q '"host": "127.0.0.1"' "$data/firebase.json" || die "the emulator does not listen on loopback"
 alice_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos)
 alice=$(uid_of "$alice_token")
@@ -120,9 +136,33 @@ stop_dev
 [ -f "$data/auth-export/firebase-export-metadata.json" ] || die "the emulator exported no users"
 ok "the emulator saved its users in $data/auth-export"
 
-# 3. Restart: same email, same uid, same negotiation.
+# 3. Another emulator of the same project id on the machine (its hub file in the shared temp
+#    directory, one user of its own), then the restart: same email, same uid, same negotiation.
+other=$work/other-emulator
+mkdir -p "$other"
+other_auth=$(free_port)
+cat > "$other/firebase.json" << JSON
+{ "emulators": { "auth": { "host": "127.0.0.1", "port": $other_auth },
+                 "hub": { "host": "127.0.0.1", "port": $(free_port) },
+                 "logging": { "host": "127.0.0.1", "port": $(free_port) },
+                 "ui": { "enabled": false }, "singleProjectMode": true } }
+JSON
+(cd "$other" && exec setsid env -u KAIROS_DATA_DIR "$root/e2e/node_modules/.bin/firebase" emulators:start \
+  --only auth --project demo-kairos --config "$other/firebase.json") > "$other/emulator.log" 2>&1 &
+other_pid=$!
+for _ in $(seq 1 120); do
+  curl -s --max-time 2 "http://127.0.0.1:$other_auth/" 2> /dev/null | grep -q '"ready": *true' && break
+  sleep 1
+done
+curl -sf --max-time 10 -X POST "http://127.0.0.1:$other_auth/identitytoolkit.googleapis.com/v1/accounts:signUp?key=dev" \
+  -H 'Content-Type: application/json' \
+  -d '{"email":"stranger@other.kairos","password":"dev-password-1","returnSecureToken":true}' > /dev/null ||
+  die "the second emulator did not come up: $(tail -n 20 "$other/emulator.log")"
+[ -f "$TMPDIR/hub-demo-kairos.json" ] || die "the second emulator wrote no hub file in $TMPDIR"
+ok "a second emulator of demo-kairos runs on $other_auth with its hub file in the shared temp directory"
 start_dev
-again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos)
+again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos) ||
+  die "dev-token.sh got no token after the restart"
 [ "$(uid_of "$again_token")" = "$alice" ] || die "alice has a new uid after the restart"
 ok "after the restart alice@dev-test.kairos still has uid $alice"
 status=$(curl -s --max-time 10 -o "$work/read.json" -w '%{http_code}' "$api/negotiations/$negotiation" \
@@ -130,7 +170,23 @@ status=$(curl -s --max-time 10 -o "$work/read.json" -w '%{http_code}' "$api/nego
 [ "$status" = 200 ] && [ "$(json '["data"]["id"]' < "$work/read.json")" = "$negotiation" ] ||
   die "reading the negotiation after the restart answered $status: $(cat "$work/read.json")"
 ok "alice still reads her negotiation after the restart"
+carol=$(sign_up carol@dev-test.kairos | json '["localId"]')
 stop_dev
+grep -q "$carol" "$data/auth-export/auth_export/accounts.json" && ! grep -q stranger "$data/auth-export/auth_export/accounts.json" ||
+  die "the export after a run beside another emulator is not this emulator's users"
+ok "with the other emulator running, the export holds this emulator's users (carol, no stranger)"
+start_dev
+again_token=$(AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT "$root/scripts/dev-token.sh" alice@dev-test.kairos) ||
+  die "dev-token.sh got no token after the restart beside another emulator"
+[ "$(uid_of "$again_token")" = "$alice" ] || die "alice has a new uid after a restart beside another emulator"
+carol_again=$(curl -sf --max-time 10 -X POST "$auth/accounts:signInWithPassword?key=dev" -H 'Content-Type: application/json' \
+  -d '{"email":"carol@dev-test.kairos","password":"dev-password-1","returnSecureToken":true}' | json '["localId"]') ||
+  die "carol cannot sign in after the restart"
+[ "$carol_again" = "$carol" ] || die "carol has a new uid after the restart"
+ok "beside another emulator of the same project, a restart kept alice ($alice) and carol ($carol)"
+stop_dev
+kill -TERM -- "-$other_pid" 2> /dev/null || true
+other_pid=""
 
 # 4. The emulator's port taken: a non-zero exit within 30 s, with the cause on screen.
 env -u KAIROS_DATA_DIR python3 -c 'import socket,sys,time

@@ -11,8 +11,13 @@
 #   DEV_START_TIMEOUT=120                    seconds the emulator and the server get to be ready
 #   PUSH_PROVIDER=log                        pushes as log lines (fcm needs a service account)
 #
+# The first start installs firebase-tools (npm ci in e2e/) alongside the Maven build; every start
+# prints how long each phase took. The emulator runs with a temp directory of its own, so another
+# Firebase emulator of the same project on the machine cannot take over its hub (and its export).
+#
 # One SIGINT (Ctrl-C) or SIGTERM (kill <pid>, an IDE's stop button) stops everything: the server
-# first, then the emulator, which writes its users to $KAIROS_DATA_DIR/auth-export on the way out.
+# first, then the emulator, which writes its users to $KAIROS_DATA_DIR/auth-export on the way out;
+# the last line is "dev: stopped".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -47,7 +52,8 @@ port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 # Every child runs as a job with a process group of its own, so a Ctrl-C reaches only this script,
 # which then stops them in order, and a whole group (the JVM's helpers, npm's) can be ended at once.
 set -m
-step_pid=""
+build_pid=""
+npm_pid=""
 nap_pid=""
 emulator_pid=""
 server_pid=""
@@ -64,9 +70,9 @@ stop_all() {
   [ -n "$stopping" ] && return
   stopping=1
   trap '' INT TERM
-  if [ -n "$step_pid" ]; then
-    kill -TERM -- "-$step_pid" 2> /dev/null || true
-  fi
+  for pid in $build_pid $npm_pid; do
+    kill -TERM -- "-$pid" 2> /dev/null || true
+  done
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2> /dev/null; then
     say "stopping the server"
     kill -TERM "$server_pid" 2> /dev/null || true
@@ -78,9 +84,10 @@ stop_all() {
     wait_gone "$emulator_pid" 30 || say "the emulator did not stop in 30 s; killing it"
   fi
   [ -z "$nap_pid" ] || kill "$nap_pid" 2> /dev/null || true
-  for pid in $step_pid $server_pid $emulator_pid; do
+  for pid in $build_pid $npm_pid $server_pid $emulator_pid; do
     kill -KILL -- "-$pid" 2> /dev/null || true
   done
+  say "stopped"
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -91,15 +98,6 @@ nap() {
   nap_pid=$!
   wait "$nap_pid" 2> /dev/null || true
   nap_pid=""
-}
-# Runs one preparation step as a job (a trapped signal interrupts `wait`, not a foreground child).
-step() {
-  "$@" < /dev/null &
-  step_pid=$!
-  local rc=0
-  wait "$step_pid" || rc=$?
-  step_pid=""
-  return "$rc"
 }
 
 # Refuse taken ports before starting anything: the emulator would die with the cause hidden in
@@ -116,29 +114,61 @@ for tool in java node npm curl; do
   command -v "$tool" > /dev/null || fail "$tool is not installed (the README lists what you need)"
 done
 
-# Maven decides what is stale (sources, resources, poms, migrations); when nothing changed this
+# The Maven build and, on the first start, the install of firebase-tools run side by side, each
+# in a process group of its own with its output in $data; a line every 10 s shows both going.
+# Maven decides what is stale (sources, resources, poms, migrations); when nothing changed the build
 # takes seconds.
-say "building (incremental: ./mvnw -q -DskipTests package -pl dev-server -am)"
-step ./mvnw -B -q -DskipTests package -pl dev-server -am || fail "the build failed (output above)"
-
+started_all=$SECONDS
+build_log=$data/build.log
+npm_log=$data/npm-ci.log
+build_mark=$data/.build-started # classes newer than this were compiled by this build
+touch "$build_mark"
+say "building (incremental: ./mvnw -q -DskipTests package -pl dev-server -am; log: $build_log)"
+./mvnw -B -q -DskipTests package -pl dev-server -am > "$build_log" 2>&1 < /dev/null &
+build_pid=$!
+npm_pid=""
 if [ ! -x "$firebase" ]; then
-  say "installing the Firebase CLI pinned in e2e/package-lock.json (first start only, a few minutes)"
-  started=$SECONDS
-  (cd e2e && exec npm ci --no-audit --no-fund --no-progress --loglevel=error) < /dev/null &
-  step_pid=$!
-  while kill -0 "$step_pid" 2> /dev/null; do
-    nap 10
-    if kill -0 "$step_pid" 2> /dev/null; then
-      size=$(du -sm e2e/node_modules 2> /dev/null | cut -f1 || true)
-      say "  still installing: $((SECONDS - started)) s, ${size:-0} MB in e2e/node_modules so far"
-    fi
-  done
-  rc=0
-  wait "$step_pid" || rc=$?
-  step_pid=""
-  [ "$rc" -eq 0 ] || fail "npm ci in e2e/ failed (output above)"
-  say "Firebase CLI installed in $((SECONDS - started)) s"
+  say "installing the Firebase CLI pinned in e2e/package-lock.json alongside (first start only, a few minutes; log: $npm_log)"
+  (cd e2e && exec npm ci --no-audit --no-fund --no-progress --loglevel=error) > "$npm_log" 2>&1 < /dev/null &
+  npm_pid=$!
 fi
+build_rc="" npm_rc="" build_s="" npm_s=""
+next_progress=$((SECONDS + 10))
+while [ -z "$build_rc" ] || { [ -n "$npm_pid" ] && [ -z "$npm_rc" ]; }; do
+  nap 1
+  if [ -z "$build_rc" ] && ! kill -0 "$build_pid" 2> /dev/null; then
+    build_rc=0
+    wait "$build_pid" || build_rc=$?
+    build_s=$((SECONDS - started_all))
+    if [ "$build_rc" -ne 0 ]; then
+      tail_log "$build_log"
+      fail "the build failed (exit $build_rc; output above, all of it in $build_log)"
+    fi
+    say "built in $build_s s"
+  fi
+  if [ -n "$npm_pid" ] && [ -z "$npm_rc" ] && ! kill -0 "$npm_pid" 2> /dev/null; then
+    npm_rc=0
+    wait "$npm_pid" || npm_rc=$?
+    npm_s=$((SECONDS - started_all))
+    if [ "$npm_rc" -ne 0 ]; then
+      tail_log "$npm_log"
+      fail "npm ci in e2e/ failed (exit $npm_rc; output above)"
+    fi
+    say "Firebase CLI installed in $npm_s s"
+  fi
+  if [ "$SECONDS" -ge "$next_progress" ]; then
+    next_progress=$((SECONDS + 10))
+    progress="$((SECONDS - started_all)) s:"
+    [ -n "$build_rc" ] || progress="$progress building ($(find . -path ./e2e -prune -o -name '*.class' -newer "$build_mark" -print 2> /dev/null | wc -l | tr -d ' ') classes compiled so far);"
+    if [ -n "$npm_pid" ] && [ -z "$npm_rc" ]; then
+      size=$(du -sm e2e/node_modules 2> /dev/null | cut -f1 || true)
+      progress="$progress installing the Firebase CLI (${size:-0} MB in e2e/node_modules so far);"
+    fi
+    say "  still going at ${progress%;}"
+  fi
+done
+build_pid="" npm_pid=""
+[ -x "$firebase" ] || fail "$firebase is missing after npm ci (see $npm_log)"
 
 # The emulator's configuration lives in the data directory, so every port comes from the
 # variables above and everything listens on 127.0.0.1 only.
@@ -155,9 +185,17 @@ cat > "$data/firebase.json" << JSON
 JSON
 import=()
 [ -f "$export_dir/firebase-export-metadata.json" ] && import=(--import "$export_dir")
-(cd "$data" && exec "$root/$firebase" emulators:start --only auth --project demo-kairos \
-  --config "$data/firebase.json" ${import[@]+"${import[@]}"} --export-on-exit "$export_dir") \
-  > "$emulator_log" 2>&1 < /dev/null &
+# firebase-tools finds "the" emulator hub of a project through a file in the system temp directory
+# (hub-demo-kairos.json in os.tmpdir()), and exports on exit whatever hub that file names: with a
+# second emulator of the same project on the machine, ours would save the other's users. A temp
+# directory of its own keeps this emulator's hub file, and so its export, to itself.
+emulator_tmp=$data/emulator-tmp
+mkdir -p "$emulator_tmp"
+rm -f "$emulator_tmp"/hub-*.json # a stale one from a killed run
+started_emulator=$SECONDS
+(cd "$data" && TMPDIR=$emulator_tmp exec "$root/$firebase" emulators:start --only auth \
+  --project demo-kairos --config "$data/firebase.json" ${import[@]+"${import[@]}"} \
+  --export-on-exit "$export_dir") > "$emulator_log" 2>&1 < /dev/null &
 emulator_pid=$!
 say "starting the Auth Emulator on 127.0.0.1:$AUTH_EMULATOR_PORT (log: $emulator_log)"
 deadline=$((SECONDS + timeout))
@@ -173,19 +211,22 @@ until curl -s --max-time 2 "http://127.0.0.1:$AUTH_EMULATOR_PORT/" 2> /dev/null 
   fi
   sleep 0.5
 done
-say "Auth Emulator ready on http://127.0.0.1:$AUTH_EMULATOR_PORT (users kept in $export_dir)"
+emulator_s=$((SECONDS - started_emulator))
+say "Auth Emulator ready in $emulator_s s on http://127.0.0.1:$AUTH_EMULATOR_PORT (users kept in $export_dir)"
 
 export KAIROS_ENV=development
 export FIREBASE_PROJECT_ID=${FIREBASE_PROJECT_ID:-demo-kairos}
 export FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:$AUTH_EMULATOR_PORT
 export LOG_FORMAT=${LOG_FORMAT:-text}
-# Each push is one log line (kind, negotiation id, token suffix) instead of a call to FCM.
+# Each push is one log line (kind, negotiation id, version, token suffix and the exact FCM message,
+# token shortened) instead of a call to FCM.
 export PUSH_PROVIDER=${PUSH_PROVIDER:-log}
 if [ -z "${CURSOR_SECRET:-}" ]; then # one per data directory, so cursors survive a restart
   [ -s "$data/cursor-secret" ] || (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "$data/cursor-secret")
   CURSOR_SECRET=$(cat "$data/cursor-secret")
   export CURSOR_SECRET
 fi
+started_server=$SECONDS
 java -jar "$jar" < /dev/null &
 server_pid=$!
 say "starting the server on 127.0.0.1:$PORT"
@@ -195,6 +236,10 @@ until curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$PORT/ready"; do
     fail "the server was not ready within $timeout s (DEV_START_TIMEOUT; its log is above)"
   sleep 0.5
 done
+server_s=$((SECONDS - started_server))
+phases="build $build_s s"
+[ -z "$npm_s" ] || phases="$phases, Firebase CLI install $npm_s s (alongside the build)"
+say "started in $((SECONDS - started_all)) s: $phases, Auth Emulator $emulator_s s, server $server_s s"
 say "ready: API on http://127.0.0.1:$PORT, Auth Emulator on http://127.0.0.1:$AUTH_EMULATOR_PORT"
 say "get a token with: AUTH_EMULATOR_PORT=$AUTH_EMULATOR_PORT scripts/dev-token.sh alice@example.com"
 say "stop with Ctrl-C or: kill $$"

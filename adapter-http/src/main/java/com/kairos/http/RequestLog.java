@@ -1,7 +1,6 @@
 package com.kairos.http;
 
 import com.kairos.http.route.Caller;
-import com.kairos.http.route.RequestIds;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
@@ -9,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * One log line per request with request_id, method, path (the route template, never a raw URL with
- * ids or query values), status_code, duration_ms and user_id. Client mistakes log at warn,
+ * One log line per request with method, path (the route template, never a raw URL with ids or query
+ * values), status_code, duration_ms and user_id; its request_id comes from the MDC, like every
+ * other line of the request (once: a key of its own would repeat it). Client mistakes log at warn,
  * conflicts at info, 503s (dependency down, load shed) at warn, other server errors at error.
  */
 final class RequestLog {
@@ -33,7 +33,6 @@ final class RequestLog {
     int status = ctx.statusCode();
     var line =
         LOG.atLevel(level(status))
-            .addKeyValue("request_id", RequestIds.of(ctx))
             .addKeyValue("method", ctx.method().name())
             .addKeyValue("path", template(ctx))
             .addKeyValue("status_code", status)

@@ -9,6 +9,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Wakes the dispatcher when a transaction that queued pushes commits: {@code LISTEN} on a
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class PgPushListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PgPushListener.class);
   private static final int WAIT_MILLIS = 1_000;
+  private static final String ADMIN_SHUTDOWN = "57P01";
   private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
   private final DataSource dataSource;
@@ -69,11 +71,15 @@ public final class PgPushListener implements AutoCloseable {
         if (!running) {
           return;
         }
-        LOG.warn(
-            "push listener lost its database session, polling only until it is back"
-                + " error={} sqlstate={}",
-            e.getClass().getSimpleName(),
-            e instanceof SQLException sql ? sql.getSQLState() : null);
+        String sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
+        // 57P01 (admin_shutdown): the database is being stopped on purpose, a restart or this
+        // process's own embedded database stopping; reconnecting failures still warn.
+        LOG.atLevel(ADMIN_SHUTDOWN.equals(sqlState) ? Level.INFO : Level.WARN)
+            .log(
+                "push listener lost its database session, polling only until it is back"
+                    + " error={} sqlstate={}",
+                e.getClass().getSimpleName(),
+                sqlState);
       } finally {
         connection = null;
       }

@@ -277,6 +277,7 @@ public final class KairosServer implements AutoCloseable {
   public void close() {
     LOG.info("kairos server stopping");
     scheduler.shutdownNow();
+    push.stopListening();
     api.stop();
     push.close();
     readiness.close();

@@ -124,6 +124,17 @@ final class PushDelivery implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops the LISTEN session first thing on shutdown: the embedded database's own shutdown hook may
+   * stop PostgreSQL while requests drain, and a listener still running would report that as a lost
+   * session. The dispatcher keeps polling until {@link #close}.
+   */
+  public void stopListening() {
+    if (listener != null) {
+      listener.close();
+    }
+  }
+
   /** Stops listening, lets the round in flight finish (or hands its rows back), stops sending. */
   @Override
   public void close() {

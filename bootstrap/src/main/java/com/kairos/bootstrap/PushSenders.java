@@ -1,6 +1,7 @@
 package com.kairos.bootstrap;
 
 import com.kairos.application.port.PushSender;
+import com.kairos.firebase.push.FcmPreview;
 import com.kairos.firebase.push.FcmPushSender;
 import com.kairos.firebase.push.FcmSettings;
 import java.time.Clock;
@@ -20,7 +21,7 @@ final class PushSenders {
                   config.firebaseClientEmail(),
                   config.firebasePrivateKey()),
               clock);
-      case LOG -> new LogPushSender();
+      case LOG -> new LogPushSender(FcmPreview::line);
       case NONE ->
           // Nothing is queued with PUSH_PROVIDER=none (NoPushOutbox) and no dispatcher runs.
           message -> {

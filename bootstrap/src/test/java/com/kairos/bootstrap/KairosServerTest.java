@@ -167,6 +167,7 @@ class KairosServerTest {
         lines.stream().filter(l -> l.contains("request completed")).toList();
     assertThat(request).hasSize(1);
     assertThat(request.get(0)).contains("trace-" + id);
+    assertThat(request.get(0).split("\"request_id\"", -1)).as(request.get(0)).hasSize(2);
   }
 
   @Test

@@ -19,10 +19,15 @@ final class FcmMessages {
   private FcmMessages() {}
 
   static Message toMessage(PushMessage push) {
+    return toMessage(push, push.token().value());
+  }
+
+  /** The message for {@code push} addressed to {@code token} (the preview's shortened one). */
+  static Message toMessage(PushMessage push, String token) {
     String negotiationId = push.negotiationId().toString();
     Message.Builder message =
         Message.builder()
-            .setToken(push.token().value())
+            .setToken(token)
             .putData("kind", kind(push.kind()))
             .putData("negotiation_id", negotiationId)
             .putData("version", Long.toString(push.version()));
