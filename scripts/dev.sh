@@ -70,6 +70,9 @@ stop_all() {
   [ -n "$stopping" ] && return
   stopping=1
   trap '' INT TERM
+  # No job-control notices ("[3]+ Terminated  sleep 1") after the last line: the groups below
+  # exist already, so they can still be signalled as groups.
+  set +m
   for pid in $build_pid $npm_pid; do
     kill -TERM -- "-$pid" 2> /dev/null || true
   done
